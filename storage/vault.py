@@ -1,0 +1,335 @@
+"""The vault: one SQLCipher database file, its key, its lock and its schema.
+
+A vault is three files side by side: the encrypted database (``rapport.db``), a small
+descriptor (``rapport.db.vault``: the vault's id, where its key comes from and the
+key-derivation cost; nothing about any contact, nothing secret) and an empty lock
+file. SQLCipher adds its own ``-wal`` and ``-shm`` files while the vault is open; their
+pages are encrypted too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from storage import migrate
+from storage.keys import (
+    SALT_BYTES,
+    KdfParams,
+    KeyringStore,
+    KeyringUnavailableError,
+    derive_key,
+    random_key,
+    random_salt,
+    sqlcipher_key_literal,
+)
+from storage.lock import VaultLock, VaultLockedError
+
+__all__ = [
+    "KeyringUnavailableError",
+    "Vault",
+    "VaultError",
+    "VaultLockedError",
+    "WrongKeyError",
+]
+
+DESCRIPTOR_SUFFIX = ".vault"
+LOCK_SUFFIX = ".lock"
+FORMAT = 1
+
+
+class VaultError(Exception):
+    """A problem with the vault that the user can act on; the message says how."""
+
+
+class WrongKeyError(VaultError):
+    """The passphrase or key does not open this vault."""
+
+
+class PassphraseRequiredError(VaultError):
+    """The vault is protected by a passphrase and none was given."""
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """What is kept beside the database: how to find or derive its key."""
+
+    vault_id: str
+    key_source: str  # "keyring" or "passphrase"
+    kdf: KdfParams | None
+
+    def write(self, path: Path) -> None:
+        """Write the descriptor as JSON."""
+        data: dict[str, Any] = {
+            "format": FORMAT,
+            "vault_id": self.vault_id,
+            "key_source": self.key_source,
+        }
+        if self.kdf is not None:
+            data["kdf"] = self.kdf.to_json()
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def read(cls, path: Path) -> Descriptor:
+        """Read a descriptor, with a clear message when it is missing or damaged."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            kdf = KdfParams.from_json(data["kdf"]) if "kdf" in data else None
+            source = str(data["key_source"])
+            if source not in ("keyring", "passphrase"):
+                raise ValueError(source)
+            return cls(str(data["vault_id"]), source, kdf)
+        except FileNotFoundError:
+            raise VaultError(
+                f"{path.name} is missing beside the vault, so Rapport cannot tell how to "
+                "unlock it. Restore it from a backup of the vault folder."
+            ) from None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise VaultError(f"{path} is damaged ({exc}); restore it from a backup.") from None
+
+
+def descriptor_path(db_path: Path) -> Path:
+    """Return where the descriptor of a vault lives."""
+    return db_path.with_name(db_path.name + DESCRIPTOR_SUFFIX)
+
+
+def lock_path(db_path: Path) -> Path:
+    """Return where the lock file of a vault lives."""
+    return db_path.with_name(db_path.name + LOCK_SUFFIX)
+
+
+def vault_exists(db_path: Path) -> bool:
+    """Say whether a vault database exists at this path."""
+    return db_path.is_file()
+
+
+def _raw_connect(db_path: Path, key_literal: str) -> Any:
+    connection = sqlcipher3.connect(str(db_path), check_same_thread=False)
+    # SQLCipher would print decryption failures to stderr; a wrong key is reported
+    # by Rapport in one sentence instead.
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA key = {key_literal}")
+    return connection
+
+
+def _probe(db_path: Path, key_literal: str) -> None:
+    """Open the file with the key and read its schema, writing nothing."""
+    connection = _raw_connect(db_path, key_literal)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        raise WrongKeyError("That passphrase or key does not open this vault.") from None
+    finally:
+        connection.close()
+
+
+def _read_salt(db_path: Path) -> bytes:
+    with db_path.open("rb") as handle:
+        salt = handle.read(SALT_BYTES)
+    if len(salt) != SALT_BYTES:
+        raise VaultError(f"{db_path} is too short to be a Rapport vault.")
+    return salt
+
+
+class Vault:
+    """An open, unlocked vault: an engine, a session factory and the lock that guards it.
+
+    Use `Vault.create` or `Vault.open`; close it (or use it as a context manager) to
+    release the lock and drop every connection.
+    """
+
+    def __init__(self, path: Path, key_literal: str, lock: VaultLock) -> None:
+        self.path = path
+        self._key_literal = key_literal
+        self._lock = lock
+        self.engine: Engine = self._make_engine()
+        self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+        self._closed = False
+
+    # -- creation and opening -------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        *,
+        passphrase: str | None = None,
+        keyring_store: KeyringStore | None = None,
+        kdf: KdfParams | None = None,
+    ) -> Vault:
+        """Create a new vault, keyed from the keyring, or from a passphrase when given."""
+        path = Path(path)
+        if path.exists():
+            raise VaultError(f"A vault already exists at {path}; open it instead.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        vault_id = str(uuid.uuid4())
+        if passphrase is not None:
+            if not passphrase:
+                raise VaultError("The passphrase is empty; choose one you will remember.")
+            params = kdf or KdfParams()
+            salt = random_salt()
+            literal = sqlcipher_key_literal(derive_key(passphrase, salt, params), salt)
+            descriptor = Descriptor(vault_id, "passphrase", params)
+        else:
+            store = keyring_store or KeyringStore()
+            key = random_key()
+            store.save(vault_id, key)
+            literal = sqlcipher_key_literal(key)
+            descriptor = Descriptor(vault_id, "keyring", None)
+
+        lock = VaultLock(lock_path(path))
+        lock.acquire()
+        try:
+            descriptor.write(descriptor_path(path))
+            vault = cls(path, literal, lock)
+            vault._migrate(backup=False)
+        except BaseException:
+            lock.release()
+            raise
+        return vault
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        passphrase: str | None = None,
+        keyring_store: KeyringStore | None = None,
+    ) -> Vault:
+        """Unlock an existing vault; a wrong key leaves every file untouched."""
+        path = Path(path)
+        if not path.is_file():
+            raise VaultError(f"There is no vault at {path}; create one with `rapport init`.")
+        descriptor = Descriptor.read(descriptor_path(path))
+        lock = VaultLock(lock_path(path))
+        lock.acquire()
+        try:
+            literal = cls._key_literal_for(path, descriptor, passphrase, keyring_store)
+            _probe(path, literal)
+            vault = cls(path, literal, lock)
+            vault._migrate(backup=True)
+        except BaseException:
+            lock.release()
+            raise
+        return vault
+
+    @staticmethod
+    def key_source(path: Path) -> str:
+        """Return "keyring" or "passphrase": how the vault at `path` is unlocked."""
+        return Descriptor.read(descriptor_path(Path(path))).key_source
+
+    @staticmethod
+    def _key_literal_for(
+        path: Path,
+        descriptor: Descriptor,
+        passphrase: str | None,
+        keyring_store: KeyringStore | None,
+    ) -> str:
+        if descriptor.key_source == "passphrase":
+            if passphrase is None:
+                raise PassphraseRequiredError("This vault is protected by a passphrase.")
+            salt = _read_salt(path)
+            params = descriptor.kdf or KdfParams()
+            return sqlcipher_key_literal(derive_key(passphrase, salt, params), salt)
+        store = keyring_store or KeyringStore()
+        key = store.load(descriptor.vault_id)
+        if key is None:
+            raise VaultError(
+                "The keyring on this machine has no key for this vault. Restore it from a "
+                "passphrase-protected backup (`rapport restore`)."
+            )
+        return sqlcipher_key_literal(key)
+
+    # -- engine ---------------------------------------------------------------------
+
+    def _make_engine(self) -> Engine:
+        path, literal = self.path, self._key_literal
+
+        def connect() -> Any:
+            return _raw_connect(path, literal)
+
+        engine = create_engine(
+            "sqlite+pysqlite://", creator=connect, module=sqlcipher3.dbapi2, pool_pre_ping=False
+        )
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+            # Nothing of the vault may reach the disk unencrypted: temporary tables and
+            # indices stay in memory, and deleted content is overwritten.
+            cursor = dbapi_connection.cursor()
+            for pragma in (
+                "PRAGMA foreign_keys = ON",
+                "PRAGMA journal_mode = WAL",
+                "PRAGMA synchronous = NORMAL",
+                "PRAGMA secure_delete = ON",
+                "PRAGMA temp_store = MEMORY",
+                "PRAGMA busy_timeout = 5000",
+            ):
+                cursor.execute(pragma)
+            cursor.close()
+
+        return engine
+
+    @contextlib.contextmanager
+    def raw_connection(self) -> Iterator[Any]:
+        """Yield a keyed DB-API connection of its own (for bulk loads and benchmarks)."""
+        connection = _raw_connect(self.path, self._key_literal)
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA temp_store = MEMORY")
+            yield connection
+        finally:
+            connection.close()
+
+    # -- schema ---------------------------------------------------------------------
+
+    def schema_revision(self) -> str | None:
+        """Return the schema revision stored in the vault."""
+        with self.engine.connect() as connection:
+            return migrate.current_revision(connection)
+
+    def _migrate(self, *, backup: bool) -> None:
+        with self.engine.connect() as connection:
+            revision = migrate.current_revision(connection)
+        if revision == migrate.HEAD_REVISION:
+            return
+        if backup and revision is not None:
+            self.checkpoint()
+            copy = self.path.with_name(f"{self.path.name}.before-{migrate.HEAD_REVISION}.bak")
+            shutil.copy2(self.path, copy)
+        with self.engine.begin() as connection:
+            migrate.upgrade(connection)
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log back into the database file."""
+        with self.engine.connect() as connection:
+            connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+
+    # -- lifetime -------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close every connection and release the lock."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.engine.dispose()
+        finally:
+            self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

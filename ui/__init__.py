@@ -1,0 +1,1 @@
+"""The desktop interface: PySide6 lives here and nowhere else."""
