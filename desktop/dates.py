@@ -27,12 +27,17 @@ def parse_date(text: str, *, today: date | None = None) -> date:
         return date.fromisoformat(value)
     except ValueError:
         pass
+    refusal = ValidationError(f"{text!r} is not a date; write it like 2026-11-20 or 20 Nov 2026.")
     try:
-        return date_parser.parse(value, dayfirst=True, default=datetime(base.year, 1, 1)).date()
+        # Parsed against two different defaults: if the day or month comes out different,
+        # the text never named them ("12:00", "Nov 2026"), and dateutil made them up.
+        first = date_parser.parse(value, dayfirst=True, default=datetime(base.year, 1, 1))
+        second = date_parser.parse(value, dayfirst=True, default=datetime(base.year, 2, 2))
     except (ValueError, OverflowError):
-        raise ValidationError(
-            f"{text!r} is not a date; write it like 2026-11-20 or 20 Nov 2026."
-        ) from None
+        raise refusal from None
+    if (first.month, first.day) != (second.month, second.day):
+        raise refusal
+    return first.date()
 
 
 def local_moment(day: date, at: time = time(12, 0), zone: tzinfo | None = None) -> datetime:

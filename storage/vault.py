@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -114,6 +114,10 @@ def vault_exists(db_path: Path) -> bool:
     return db_path.is_file()
 
 
+def _sqlite_sidecars(db_path: Path) -> tuple[Path, ...]:
+    return tuple(db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm"))
+
+
 def _raw_connect(db_path: Path, key_literal: str) -> Any:
     connection = sqlcipher3.connect(str(db_path), check_same_thread=False)
     # SQLCipher would print decryption failures to stderr; a wrong key is reported
@@ -172,30 +176,36 @@ class Vault:
         path = Path(path)
         if path.exists():
             raise VaultError(f"A vault already exists at {path}; open it instead.")
+        if passphrase is not None and not passphrase:
+            raise VaultError("The passphrase is empty; choose one you will remember.")
         path.parent.mkdir(parents=True, exist_ok=True)
         vault_id = str(uuid.uuid4())
-        if passphrase is not None:
-            if not passphrase:
-                raise VaultError("The passphrase is empty; choose one you will remember.")
-            params = kdf or KdfParams()
-            salt = random_salt()
-            literal = sqlcipher_key_literal(derive_key(passphrase, salt, params), salt)
-            descriptor = Descriptor(vault_id, "passphrase", params)
-        else:
-            store = keyring_store or KeyringStore()
-            key = random_key()
-            store.save(vault_id, key)
-            literal = sqlcipher_key_literal(key)
-            descriptor = Descriptor(vault_id, "keyring", None)
-
+        store = keyring_store or KeyringStore()
         lock = VaultLock(lock_path(path))
         lock.acquire()
+        saved_key = False
         try:
+            if passphrase is not None:
+                params = kdf or KdfParams()
+                salt = random_salt()
+                literal = sqlcipher_key_literal(derive_key(passphrase, salt, params), salt)
+                descriptor = Descriptor(vault_id, "passphrase", params)
+            else:
+                key = random_key()
+                store.save(vault_id, key)
+                saved_key = True
+                literal = sqlcipher_key_literal(key)
+                descriptor = Descriptor(vault_id, "keyring", None)
             descriptor.write(descriptor_path(path))
             vault = cls(path, literal, lock)
             vault._migrate(backup=False)
         except BaseException:
+            # A vault that could not be finished leaves nothing behind to confuse the next try.
             lock.release()
+            for leftover in (path, descriptor_path(path), *_sqlite_sidecars(path)):
+                leftover.unlink(missing_ok=True)
+            if saved_key:
+                store.delete(vault_id)
             raise
         return vault
 
@@ -211,6 +221,8 @@ class Vault:
         path = Path(path)
         if not path.is_file():
             raise VaultError(f"There is no vault at {path}; create one with `rapport init`.")
+        if path.stat().st_size == 0:
+            raise VaultError(f"{path} is empty, not a vault; restore it from a backup.")
         descriptor = Descriptor.read(descriptor_path(path))
         lock = VaultLock(lock_path(path))
         lock.acquire()
@@ -259,8 +271,12 @@ class Vault:
         def connect() -> Any:
             return _raw_connect(path, literal)
 
+        # A file URL (not the in-memory default) gives a QueuePool: each connection is
+        # used by one thread at a time, and handed between the UI's worker threads safely.
         engine = create_engine(
-            "sqlite+pysqlite://", creator=connect, module=sqlcipher3.dbapi2, pool_pre_ping=False
+            URL.create("sqlite+pysqlite", database=str(path)),
+            creator=connect,
+            module=sqlcipher3.dbapi2,
         )
 
         @event.listens_for(engine, "connect")

@@ -1,8 +1,32 @@
-"""Start the Qt application (placeholder replaced by the main window)."""
+"""Start the Qt application: the window first, the vault right after it paints."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.paths import default_vault_path
+from ui.main_window import MainWindow
+from ui.preferences import Preferences
+from ui.resources import icon
+from ui.style import apply_look
+
 
 def run_app(vault: str | None) -> int:
-    """Open the main window."""
-    raise NotImplementedError
+    """Open the main window on the vault and run until it closes."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("Rapport")
+    app.setOrganizationName("Rapport")
+    app.setDesktopFileName("rapport")
+    app.setWindowIcon(icon("rapport"))
+    preferences = Preferences()
+    apply_look(app, preferences.theme)
+    path = Path(vault).expanduser() if vault else (preferences.vault_path or default_vault_path())
+    window = MainWindow(preferences, path)
+    window.show()
+    QTimer.singleShot(0, window.start)
+    return app.exec()

@@ -6,8 +6,9 @@ import argparse
 import os
 from pathlib import Path
 
-from desktop.app import Services, build_services, default_vault_path
+from desktop.app import Services, build_services
 from desktop.cli.secrets import PASSPHRASE_ENV, passphrase_from
+from desktop.paths import default_vault_path
 from storage.vault import Vault, VaultError
 
 

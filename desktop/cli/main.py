@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, ProgrammingError
+
 from desktop.cli.context import CliContext
 from desktop.cli.parser import build_parser
 from desktop.errors import RapportError
@@ -26,6 +28,16 @@ def run(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args, ctx))
     except (RapportError, VaultError, VaultLockedError, KeyringUnavailableError) as exc:
         print(f"rapport: {exc}", file=sys.stderr)
+        return 1
+    except DatabaseError as exc:
+        if isinstance(exc, IntegrityError | ProgrammingError | DataError):
+            raise  # a bug in Rapport, not a problem with the vault file
+        reason = " ".join(str(exc.orig).split())
+        print(
+            f"rapport: The vault could not be read ({reason}); if it is damaged, "
+            "restore it from a backup.",
+            file=sys.stderr,
+        )
         return 1
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""

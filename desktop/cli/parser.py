@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import contact_commands, ledger_commands, timeline_commands, vault_commands
+from desktop.cli import (
+    contact_commands,
+    export_commands,
+    followup_commands,
+    ledger_commands,
+    timeline_commands,
+    vault_commands,
+)
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors end in a hint to ask for help."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+        self.exit(2, f"rapport: {message} (see `{self.prog} --help`)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,4 +36,6 @@ def build_parser() -> argparse.ArgumentParser:
     contact_commands.register(commands)
     timeline_commands.register(commands)
     ledger_commands.register(commands)
+    followup_commands.register(commands)
+    export_commands.register(commands)
     return parser

@@ -137,9 +137,13 @@ def get_or_create_tag(session: Session, name: str) -> Tag:
     return tag
 
 
-def count_contacts(session: Session, *, include_archived: bool = False) -> int:
-    """Return how many contacts the vault holds."""
+def count_contacts(
+    session: Session, *, include_archived: bool = False, tag_key: str | None = None
+) -> int:
+    """Return how many contacts the vault holds (with a tag, when given its key)."""
     query = select(func.count(Contact.id))
     if not include_archived:
         query = query.where(Contact.archived.is_(False))
+    if tag_key:
+        query = query.where(Contact.tags.any(Tag.key == tag_key))
     return int(session.scalar(query) or 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import ValidationError
@@ -16,7 +16,15 @@ from desktop.queries.contacts import (
     summaries,
 )
 from desktop.records import ContactDetail, ContactInput, ContactMethodRecord, ContactSummary
-from storage.models import METHOD_KINDS, AskOffer, Contact, ContactMethod, Tag
+from storage.models import (
+    METHOD_KINDS,
+    AskOffer,
+    Contact,
+    ContactMethod,
+    Interaction,
+    Tag,
+    interaction_participants,
+)
 
 MAX_NAME = 200
 SORT_COLUMNS = {"name": Contact.sort_name, "org": Contact.org, "added": Contact.created_at}
@@ -178,6 +186,16 @@ class ContactService:
         with self._sessions() as session:
             return summaries(session, session.scalars(query).all())
 
+    def name_index(self) -> list[tuple[int, str, str | None]]:
+        """Return (id, name, org) of every active contact, for completion as you type."""
+        query = (
+            select(Contact.id, Contact.name, Contact.org)
+            .where(Contact.archived.is_(False))
+            .order_by(Contact.sort_name)
+        )
+        with self._sessions() as session:
+            return [(cid, name, org) for cid, name, org in session.execute(query)]
+
     def summaries_for(self, ids: list[int]) -> list[ContactSummary]:
         """Return list rows for the given ids, in the order given."""
         with self._sessions() as session:
@@ -185,10 +203,12 @@ class ContactService:
             by_id = {s.id: s for s in summaries(session, contacts)}
         return [by_id[i] for i in ids if i in by_id]
 
-    def count(self, *, include_archived: bool = False) -> int:
-        """Return how many contacts there are."""
+    def count(self, *, include_archived: bool = False, tag: str | None = None) -> int:
+        """Return how many contacts there are (with a tag, when given)."""
         with self._sessions() as session:
-            return count_contacts(session, include_archived=include_archived)
+            return count_contacts(
+                session, include_archived=include_archived, tag_key=tag and sort_key(tag)
+            )
 
     def set_archived(self, contact_id: int, archived: bool = True) -> ContactDetail:
         """Archive a contact (hidden from lists, kept whole) or bring it back."""
@@ -198,9 +218,21 @@ class ContactService:
             return contact_detail(contact)
 
     def delete(self, contact_id: int) -> None:
-        """Delete a contact and everything that only concerns them."""
+        """Delete a contact and everything that only concerns them.
+
+        Interactions they shared with others stay on the others' timelines; notes
+        about them alone go with them.
+        """
         with self._sessions.begin() as session:
-            session.delete(get_contact(session, contact_id))
+            contact = get_contact(session, contact_id)
+            alone = (
+                select(interaction_participants.c.interaction_id)
+                .group_by(interaction_participants.c.interaction_id)
+                .having(func.count() == 1)
+                .having(func.max(interaction_participants.c.contact_id) == contact_id)
+            )
+            session.execute(delete(Interaction).where(Interaction.id.in_(alone)))
+            session.delete(contact)
 
     def tags(self) -> list[tuple[str, int | None]]:
         """Return every tag with its keep-in-touch cadence, by name."""

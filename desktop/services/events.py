@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from desktop.errors import NotFoundError, ValidationError
-from desktop.queries.contacts import get_contact
+from desktop.queries.contacts import get_contact, get_or_create_tag
 from desktop.records import ContactInput, EventRecord
 from desktop.services.contacts import apply_input, validate
 from storage.models import AskOffer, Contact, Event, Interaction
@@ -127,11 +127,11 @@ class EventService:
                     contact = Contact(name=data.name, sort_name="")
                     session.add(contact)
                     apply_input(session, contact, data)
-                    session.flush([contact])
+                    session.flush()
                     created.append(contact.id)
                 elif person.contact_id is not None:
                     contact = get_contact(session, person.contact_id)
-                    self._enrich(contact, person)
+                    self._enrich(session, contact, person)
                     updated.append(contact.id)
                 else:
                     continue
@@ -140,9 +140,15 @@ class EventService:
             return CaptureResult(_event_record(event), tuple(created), tuple(updated))
 
     @staticmethod
-    def _enrich(contact: Contact, person: CapturedPerson) -> None:
+    def _enrich(session: Session, contact: Contact, person: CapturedPerson) -> None:
         if person.org and not contact.org:
             contact.org = person.org.strip()
+        have_tags = {tag.key for tag in contact.tags}
+        for name in person.tags:
+            tag = get_or_create_tag(session, name)
+            if tag.key not in have_tags:
+                have_tags.add(tag.key)
+                contact.tags.append(tag)
         have = {(a.kind, a.text.casefold()) for a in contact.asks_offers}
         for kind, phrases in (("ask", person.asks), ("offer", person.offers)):
             for phrase in phrases:

@@ -26,6 +26,15 @@ class ReminderRecord:
     status: str
     rrule: str | None = None
     snoozed_until: datetime | None = None
+    # What raised a derived reminder ("after_event:event=4:contact=9"); None for manual ones.
+    source_key: str | None = None
+
+    @property
+    def effective_due(self) -> datetime:
+        """Return when the reminder next asks for attention; a snooze never brings it forward."""
+        if self.snoozed_until is None:
+            return self.due_at
+        return max(self.due_at, self.snoozed_until)
 
 
 def reminder_record(reminder: Reminder, contact_name: str | None) -> ReminderRecord:
@@ -40,6 +49,7 @@ def reminder_record(reminder: Reminder, contact_name: str | None) -> ReminderRec
         status=reminder.status,
         rrule=reminder.rrule,
         snoozed_until=reminder.snoozed_until,
+        source_key=reminder.source_key,
     )
 
 
@@ -85,8 +95,10 @@ class ReminderService:
             contact = session.get(Contact, reminder.contact_id) if reminder.contact_id else None
             return reminder_record(reminder, contact.name if contact else None)
 
-    def open_reminders(self, *, until: datetime | None = None) -> list[ReminderRecord]:
-        """Return open reminders (due by `until`, when given), soonest first."""
+    def open_reminders(
+        self, *, until: datetime | None = None, contact_id: int | None = None
+    ) -> list[ReminderRecord]:
+        """Return open reminders (due by `until`, for one contact, when given), soonest first."""
         query = (
             select(Reminder, Contact.name)
             .outerjoin(Contact, Contact.id == Reminder.contact_id)
@@ -95,5 +107,7 @@ class ReminderService:
         )
         if until is not None:
             query = query.where(Reminder.due_at <= until)
+        if contact_id is not None:
+            query = query.where(Reminder.contact_id == contact_id)
         with self._sessions() as session:
             return [reminder_record(r, name) for r, name in session.execute(query)]

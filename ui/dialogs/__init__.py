@@ -1,0 +1,1 @@
+"""Dialogs: forms that collect input and hand it to a service."""

@@ -1,0 +1,448 @@
+"""The main window: navigation, pages, toolbar, shortcuts, locking.
+
+The window paints before the data layer is imported: pages (which pull in the services
+and SQLAlchemy) are built right after the first show, and the vault opens after that.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ui.operations import Operations
+from ui.pages.lock_screen import LockScreen
+from ui.preferences import Preferences
+from ui.resources import icon
+
+if TYPE_CHECKING:
+    from desktop.app import Services
+    from ui.pages.contacts import ContactsPage
+    from ui.pages.events import EventsPage
+    from ui.pages.favours import FavoursPage
+    from ui.pages.introductions import IntroductionsPage
+    from ui.pages.today import TodayPage
+
+PAGES = (
+    ("today", "Today"),
+    ("contacts", "Contacts"),
+    ("events", "Events"),
+    ("favours", "Favours"),
+    ("introductions", "Introductions"),
+)
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+class MainWindow(QMainWindow):
+    """Rapport's one window.
+
+    Signals:
+        unlocked: the vault was opened and every page shows its data.
+        locked: the vault was closed and every model cleared.
+    """
+
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        preferences: Preferences,
+        vault_path: Path,
+        *,
+        sample_path: Path | None = None,
+        operations: Operations | None = None,
+    ) -> None:
+        super().__init__()
+        self.preferences = preferences
+        self.vault_path = vault_path
+        self.sample_path = sample_path
+        self.operations = operations or Operations(self)
+        self.services: Services | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle("Rapport")
+        self.setWindowIcon(icon("rapport"))
+        self.resize(1280, 800)
+        geometry = preferences.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+        self.lock_screen = LockScreen()
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Sections")
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setFixedWidth(190)
+        for key, title in PAGES:
+            item = QListWidgetItem(icon(key), title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+            self.navigation.addItem(item)
+        self.page_stack = QStackedWidget()
+        self.page_stack.addWidget(QLabel("Opening…", alignment=Qt.AlignmentFlag.AlignCenter))
+        workspace = QWidget()
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(4, 4, 4, 4)
+        row.addWidget(self.navigation)
+        row.addWidget(self.page_stack, 1)
+        self.workspace = workspace
+        self.central = QStackedWidget()
+        self.central.addWidget(self.lock_screen)
+        self.central.addWidget(workspace)
+        self.setCentralWidget(self.central)
+
+        self._build_actions()
+        self._undo_button = QPushButton("Undo")
+        self._undo_button.hide()
+        self.statusBar().addPermanentWidget(self._undo_button)
+        self._undo: Any = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._connect_signals()
+        self._set_unlocked_actions(False)
+
+    # -- building -------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(text: str, name: str, shortcut: str, slot: Any) -> QAction:
+            act = QAction(icon(name), text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+                act.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
+            act.triggered.connect(slot)
+            return act
+
+        self.capture_action = action("Quick capture", "capture", "Ctrl+Shift+N", self.quick_capture)
+        self.new_contact_action = action("New contact", "add", "Ctrl+N", self.new_contact)
+        self.search_action = action("Search", "search", "Ctrl+F", self.focus_search)
+        self.lock_action = action("Lock", "lock", "Ctrl+L", self.lock)
+        self.preferences_action = action(
+            "Preferences", "preferences", "Ctrl+,", self.show_preferences
+        )
+        quit_action = action("Quit", "", "Ctrl+Q", self.quit)
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (self.capture_action, self.new_contact_action, self.search_action):
+            toolbar.addAction(act)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.preferences_action)
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+        file_menu = self.menuBar().addMenu("&File")
+        for act in (self.capture_action, self.new_contact_action):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu("&Go")
+        go_menu.addAction(self.search_action)
+        for number, (_key, title) in enumerate(PAGES):
+            go = QAction(title, self)
+            go.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            go.triggered.connect(lambda _c=False, n=number: self.navigation.setCurrentRow(n))
+            go_menu.addAction(go)
+        self.go_menu = go_menu
+
+    def _connect_signals(self) -> None:
+        self.navigation.currentRowChanged.connect(self._show_page)
+        self.lock_screen.unlock_requested.connect(self._unlock)
+        self.lock_screen.create_requested.connect(self._create)
+        self.lock_screen.sample_requested.connect(self._open_sample)
+        self.operations.failed.connect(self.show_error)
+        self._idle.timeout.connect(self._idle_lock)
+        self._undo_button.clicked.connect(self._run_undo)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def build_pages(self) -> None:
+        """Create the pages (this imports the data layer; done once, after first paint)."""
+        if self.pages:
+            return
+        from ui.pages.contacts import ContactsPage
+        from ui.pages.events import EventsPage
+        from ui.pages.favours import FavoursPage
+        from ui.pages.introductions import IntroductionsPage
+        from ui.pages.today import TodayPage
+
+        self.today_page = TodayPage(self.operations)
+        self.contacts_page = ContactsPage(self.operations)
+        self.events_page = EventsPage(self.operations)
+        self.favours_page = FavoursPage(self.operations)
+        self.introductions_page = IntroductionsPage(self.operations)
+        self.pages = {
+            "today": self.today_page,
+            "contacts": self.contacts_page,
+            "events": self.events_page,
+            "favours": self.favours_page,
+            "introductions": self.introductions_page,
+        }
+        for key, _title in PAGES:
+            self.page_stack.addWidget(self.pages[key])
+        self.contacts_page.status.connect(self.show_status)
+        self.today_page.contact_activated.connect(self.open_contact)
+        self.today_page.due_count.connect(self._show_due_count)
+        self.events_page.contact_activated.connect(self.open_contact)
+        self.events_page.capture_requested.connect(self.quick_capture)
+
+    # -- start, unlock, lock ----------------------------------------------------------
+
+    def start(self) -> None:
+        """Decide what to show first: welcome, unlock form, or the vault straight away."""
+        from desktop.vault_access import VaultKind, keyring_available, vault_kind
+
+        self.build_pages()
+        try:
+            kind = vault_kind(self.vault_path)
+        except Exception as exc:
+            self.central.setCurrentWidget(self.lock_screen)
+            self.lock_screen.show_unlock(False, str(exc))
+            return
+        self.central.setCurrentWidget(self.lock_screen)
+        if kind is VaultKind.MISSING:
+            self.lock_screen.show_welcome(keyring_available())
+        elif kind is VaultKind.PASSPHRASE:
+            self.lock_screen.show_unlock(True)
+        else:
+            self.lock_screen.show_unlock(False)
+            self._unlock(None)
+
+    def _unlock(self, passphrase: str | None) -> None:
+        from desktop.vault_access import open_vault
+
+        path = self.vault_path
+        self.lock_screen.set_busy(True)
+        self.operations.run(
+            lambda: open_vault(path, passphrase), done=self.attach, error=self._access_failed
+        )
+
+    def _create(self, passphrase: str | None) -> None:
+        from desktop.vault_access import create_vault
+
+        path = self.vault_path
+        self.operations.run(
+            lambda: create_vault(path, passphrase), done=self.attach, error=self._access_failed
+        )
+
+    def _open_sample(self) -> None:
+        from desktop.paths import sample_vault_path
+        from desktop.vault_access import VaultKind, create_sample_vault, open_vault, vault_kind
+
+        path = self.sample_path or sample_vault_path()
+        self.lock_screen.set_busy(True)
+
+        def work() -> Services:
+            if vault_kind(path) is VaultKind.MISSING:
+                return create_sample_vault(path)
+            return open_vault(path, "rapport-sample")
+
+        def done(services: Services) -> None:
+            self.vault_path = path
+            self.attach(services)
+            self.setWindowTitle("Rapport — sample network (invented people)")
+
+        self.operations.run(work, done=done, error=self._access_failed)
+
+    def _access_failed(self, exc: Exception) -> None:
+        self.lock_screen.show_error(str(exc) or "The vault could not be opened.")
+
+    def attach(self, services: Services) -> None:
+        """Show an unlocked vault on every page."""
+        self.build_pages()
+        self.services = services
+        for page in self.pages.values():
+            page.attach(services)  # type: ignore[attr-defined]
+        self.central.setCurrentWidget(self.workspace)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(1 if services.contacts.count() else 0)
+        self._set_unlocked_actions(True)
+        self._restart_idle_timer()
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        """Close the vault, clear every model, and show the unlock screen."""
+        if self.services is None:
+            return
+        self.operations.wait()
+        services, self.services = self.services, None
+        for page in self.pages.values():
+            page.attach(None)  # type: ignore[attr-defined]
+        services.vault.close()
+        self._idle.stop()
+        self._set_unlocked_actions(False)
+        self._undo_button.hide()
+        self.statusBar().clearMessage()
+        self.central.setCurrentWidget(self.lock_screen)
+        from desktop.vault_access import VaultKind, vault_kind
+
+        self.lock_screen.show_unlock(vault_kind(self.vault_path) is VaultKind.PASSPHRASE)
+        self.locked.emit()
+
+    def _set_unlocked_actions(self, unlocked: bool) -> None:
+        for act in (
+            self.capture_action,
+            self.new_contact_action,
+            self.search_action,
+            self.lock_action,
+        ):
+            act.setEnabled(unlocked)
+        self.go_menu.setEnabled(unlocked)
+
+    # -- idle lock ------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Override QObject.eventFilter: any input postpones the idle lock."""
+        if event.type() in _ACTIVITY and self.services is not None:
+            self._restart_idle_timer()
+        return super().eventFilter(watched, event)
+
+    def _restart_idle_timer(self) -> None:
+        minutes = self.preferences.idle_lock_minutes
+        if minutes > 0 and self.services is not None:
+            self._idle.start(minutes * 60_000)
+        else:
+            self._idle.stop()
+
+    def _idle_lock(self) -> None:
+        if self.services is not None and not QApplication.activeModalWidget():
+            self.lock()
+        elif self.services is not None:
+            self._restart_idle_timer()
+
+    # -- navigation and actions -----------------------------------------------------
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(PAGES) and self.pages:
+            self.page_stack.setCurrentWidget(self.pages[PAGES[row][0]])
+
+    def go_to(self, key: str) -> None:
+        """Switch to a page by its key ("today", "contacts", ...)."""
+        self.navigation.setCurrentRow([k for k, _ in PAGES].index(key))
+
+    def open_contact(self, contact_id: int) -> None:
+        """Show a contact on the Contacts page."""
+        self.go_to("contacts")
+        self.contacts_page.select_contact(contact_id)
+
+    def focus_search(self) -> None:
+        """Go to Contacts and put the cursor in the search field."""
+        if self.services is not None:
+            self.go_to("contacts")
+            self.contacts_page.focus_search()
+
+    def new_contact(self) -> None:
+        """Add a contact."""
+        if self.services is not None:
+            self.go_to("contacts")
+            self.contacts_page.new_contact()
+
+    def quick_capture(self) -> None:
+        """Log an event and everyone met there, from the keyboard."""
+        if self.services is None:
+            return
+        from ui.dialogs.quick_capture import QuickCaptureDialog
+        from ui.operations import CONTACTS, EVENTS, INTERACTIONS, REMINDERS
+
+        services = self.services
+        dialog = QuickCaptureDialog(services.contacts.name_index(), parent=self)
+        while dialog.exec():
+            name, day = dialog.event_name.text(), dialog.event_day()
+            place, people = dialog.place.text(), dialog.people()
+            try:
+                result = services.events.capture(name, day, people, place=place)
+            except Exception as exc:
+                dialog.error.setText(str(exc))
+                continue
+            count = len(result.created) + len(result.updated)
+            self.show_status(f"Saved {result.event.name} and {count} people.", None)
+            self.operations.announce(frozenset({CONTACTS, EVENTS, INTERACTIONS, REMINDERS}))
+            break
+
+    def show_preferences(self) -> None:
+        """Edit the preferences."""
+        from ui.dialogs.preferences_dialog import PreferencesDialog
+        from ui.style import apply_look
+
+        dialog = PreferencesDialog(self.preferences, self.vault_path, parent=self)
+        if dialog.exec():
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_look(app, self.preferences.theme)
+            self._restart_idle_timer()
+
+    # -- messages -------------------------------------------------------------------
+
+    def show_status(self, message: str, undo: Any) -> None:
+        """Show a message in the status bar, with an Undo button when one is given."""
+        self._undo = undo
+        self._undo_button.setVisible(undo is not None)
+        self.statusBar().showMessage(message, 8000 if undo is not None else 5000)
+        if undo is not None:
+            QTimer.singleShot(8000, lambda: self._undo_button.hide())
+
+    def _run_undo(self) -> None:
+        undo, self._undo = self._undo, None
+        self._undo_button.hide()
+        if callable(undo):
+            undo()
+
+    def show_error(self, message: str) -> None:
+        """Tell the user an operation failed; nothing was saved by it."""
+        QMessageBox.warning(self, "Rapport", message)
+
+    def _show_due_count(self, count: int) -> None:
+        item = self.navigation.item(0)
+        item.setText(f"Today ({count})" if count else "Today")
+
+    # -- closing --------------------------------------------------------------------
+
+    def quit(self) -> None:
+        """Close the window and end the app."""
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Override QWidget.closeEvent: save geometry, finish pending work, close the vault."""
+        self.preferences.save_window_geometry(self.saveGeometry())
+        self.preferences.sync()
+        if self.pages:
+            self.contacts_page.finish_pending_delete()
+        self.operations.wait()
+        if self.services is not None:
+            self.services.vault.close()
+            self.services = None
+        super().closeEvent(event)
+
+    if TYPE_CHECKING:
+        today_page: TodayPage
+        contacts_page: ContactsPage
+        events_page: EventsPage
+        favours_page: FavoursPage
+        introductions_page: IntroductionsPage

@@ -1,0 +1,1 @@
+"""Item models: Qt views over the records services hand out."""

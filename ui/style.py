@@ -1,0 +1,27 @@
+"""The look: native style, a little spacing, and light or dark following the system."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+STYLE_SHEET = """
+QLabel#error { color: #c0392b; }
+QLabel#hint { color: palette(placeholder-text); }
+QLabel#empty { color: palette(placeholder-text); font-size: 13pt; padding: 24px; }
+QListWidget#navigation { border: none; font-size: 11pt; padding-top: 6px; }
+QListWidget#navigation::item { padding: 8px 10px; border-radius: 6px; }
+QTableView { border: 1px solid palette(mid); border-radius: 4px; }
+"""
+
+
+def apply_look(app: QApplication, theme: str) -> None:
+    """Apply the style sheet and the colour scheme ("system", "light" or "dark")."""
+    app.setStyleSheet(STYLE_SHEET)
+    hints = app.styleHints()
+    scheme = {
+        "light": Qt.ColorScheme.Light,
+        "dark": Qt.ColorScheme.Dark,
+    }.get(theme, Qt.ColorScheme.Unknown)
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(scheme)
