@@ -162,6 +162,36 @@ class _Builder:
         return rows
 
 
+def _favour_rows(b: _Builder, n: int, count: int) -> list[dict[str, Any]]:
+    rng = b.rng
+    favours: list[dict[str, Any]] = []
+    while len(favours) < count:
+        favour: dict[str, Any] = {
+            "contact_id": rng.randint(1, n),
+            "direction": rng.choice(("given", "received")),
+            "description": rng.choice(vocab.FAVOUR_TEXTS),
+            "occurred_on": b.today - timedelta(days=rng.randint(1, 600)),
+            "size": rng.choices(("small", "medium", "large"), (6, 3, 1))[0],
+            "status": "promised" if rng.random() < 0.05 else "done",
+            "due_on": None,
+            "created_at": b.created,
+        }
+        favours.append(favour)
+        age = (b.today - favour["occurred_on"]).days
+        # Most people in a healthy network return kindness within a few weeks.
+        if favour["direction"] == "received" and age > 40 and rng.random() < 0.85:
+            favours.append(
+                favour
+                | {
+                    "direction": "given",
+                    "description": rng.choice(vocab.FAVOUR_TEXTS),
+                    "occurred_on": favour["occurred_on"] + timedelta(days=rng.randint(3, 25)),
+                    "status": "done",
+                }
+            )
+    return favours[:count]
+
+
 def _insert(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     if rows:
         connection.execute(insert(table), rows)
@@ -229,20 +259,7 @@ def generate_sample(
         _insert(connection, Interaction.__table__, interactions)
         _insert(connection, interaction_participants, participants)
 
-        favours = []
-        for _ in range(n_favours):
-            favours.append(
-                {
-                    "contact_id": rng.randint(1, n),
-                    "direction": rng.choice(("given", "received")),
-                    "description": rng.choice(vocab.FAVOUR_TEXTS),
-                    "occurred_on": b.today - timedelta(days=rng.randint(1, 600)),
-                    "size": rng.choices(("small", "medium", "large"), (6, 3, 1))[0],
-                    "status": "promised" if rng.random() < 0.05 else "done",
-                    "due_on": None,
-                    "created_at": b.created,
-                }
-            )
+        favours = _favour_rows(b, n, n_favours)
         for favour in favours:
             if favour["status"] == "promised":
                 favour["due_on"] = b.today + timedelta(days=rng.randint(-5, 20))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -277,6 +277,8 @@ class Vault:
             URL.create("sqlite+pysqlite", database=str(path)),
             creator=connect,
             module=sqlcipher3.dbapi2,
+            # The most recently used connection first: its page cache is warm.
+            pool_use_lifo=True,
         )
 
         @event.listens_for(engine, "connect")
@@ -294,6 +296,14 @@ class Vault:
             ):
                 cursor.execute(pragma)
             cursor.close()
+            # The driver would otherwise open transactions only before DML, so schema
+            # changes (migrations, suspending index triggers for a bulk load) would
+            # commit on their own. Rapport begins every transaction itself instead.
+            dbapi_connection.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Connection) -> None:
+            connection.exec_driver_sql("BEGIN")
 
         return engine
 

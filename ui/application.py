@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.paths import default_vault_path
@@ -27,6 +26,7 @@ def run_app(vault: str | None) -> int:
     apply_look(app, preferences.theme)
     path = Path(vault).expanduser() if vault else (preferences.vault_path or default_vault_path())
     window = MainWindow(preferences, path)
+    # The vault (and the data layer with it) loads only after the window has painted.
+    window.first_painted.connect(window.start)
     window.show()
-    QTimer.singleShot(0, window.start)
     return app.exec()

@@ -6,11 +6,12 @@ and SQLAlchemy) are built right after the first show, and the vault opens after 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
-from ui.operations import Operations
+from ui.notifications import FollowUpNotifier
+from ui.operations import REMINDERS, Operations
 from ui.pages.lock_screen import LockScreen
 from ui.preferences import Preferences
 from ui.resources import icon
@@ -60,12 +63,14 @@ class MainWindow(QMainWindow):
     """Rapport's one window.
 
     Signals:
+        first_painted: the window has been painted once (the data layer loads after).
         unlocked: the vault was opened and every page shows its data.
         locked: the vault was closed and every model cleared.
     """
 
     unlocked = Signal()
     locked = Signal()
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -82,6 +87,7 @@ class MainWindow(QMainWindow):
         self.operations = operations or Operations(self)
         self.services: Services | None = None
         self.pages: dict[str, QWidget] = {}
+        self._painted = False
         self.setWindowTitle("Rapport")
         self.setWindowIcon(icon("rapport"))
         self.resize(1280, 800)
@@ -99,13 +105,22 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(key), title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
             self.navigation.addItem(item)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.banner.setToolTip("Click to open Today")
+        self.banner.hide()
         self.page_stack = QStackedWidget()
         self.page_stack.addWidget(QLabel("Opening…", alignment=Qt.AlignmentFlag.AlignCenter))
         workspace = QWidget()
         row = QHBoxLayout(workspace)
         row.setContentsMargins(4, 4, 4, 4)
         row.addWidget(self.navigation)
-        row.addWidget(self.page_stack, 1)
+        column = QVBoxLayout()
+        column.addWidget(self.banner)
+        column.addWidget(self.page_stack, 1)
+        row.addLayout(column, 1)
         self.workspace = workspace
         self.central = QStackedWidget()
         self.central.addWidget(self.lock_screen)
@@ -117,6 +132,7 @@ class MainWindow(QMainWindow):
         self._undo_button.hide()
         self.statusBar().addPermanentWidget(self._undo_button)
         self._undo: Any = None
+        self.notifier = FollowUpNotifier(self.operations, self)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._connect_signals()
@@ -140,6 +156,12 @@ class MainWindow(QMainWindow):
         self.preferences_action = action(
             "Preferences", "preferences", "Ctrl+,", self.show_preferences
         )
+        self.calendar_action = action(
+            "Export follow-ups to calendar…", "events", "", self.export_calendar
+        )
+        self.import_action = action("Import contacts…", "add", "Ctrl+I", self.import_contacts)
+        self.merge_action = action("Find duplicates…", "contacts", "", self.merge_duplicates)
+        self.backup_action = action("Backup and restore…", "archive", "", self.backup_restore)
         quit_action = action("Quit", "", "Ctrl+Q", self.quit)
         toolbar = QToolBar("Main")
         toolbar.setObjectName("main-toolbar")
@@ -157,6 +179,12 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         for act in (self.capture_action, self.new_contact_action):
             file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.merge_action)
+        file_menu.addAction(self.calendar_action)
+        file_menu.addAction(self.backup_action)
+        self.file_menu = file_menu
         file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
         file_menu.addAction(self.lock_action)
@@ -179,6 +207,11 @@ class MainWindow(QMainWindow):
         self.operations.failed.connect(self.show_error)
         self._idle.timeout.connect(self._idle_lock)
         self._undo_button.clicked.connect(self._run_undo)
+        self.notifier.banner.connect(self._show_banner)
+        self.notifier.due_count.connect(self._show_due_count)
+        self.notifier.show_requested.connect(self.bring_to_front)
+        self.notifier.capture_requested.connect(self.quick_capture)
+        self.notifier.quit_requested.connect(self.quit)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -285,6 +318,7 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(1 if services.contacts.count() else 0)
         self._set_unlocked_actions(True)
         self._restart_idle_timer()
+        self.notifier.attach(services)
         self.unlocked.emit()
 
     def lock(self) -> None:
@@ -295,6 +329,8 @@ class MainWindow(QMainWindow):
         services, self.services = self.services, None
         for page in self.pages.values():
             page.attach(None)  # type: ignore[attr-defined]
+        self.notifier.attach(None)
+        self.banner.hide()
         services.vault.close()
         self._idle.stop()
         self._set_unlocked_actions(False)
@@ -312,9 +348,20 @@ class MainWindow(QMainWindow):
             self.new_contact_action,
             self.search_action,
             self.lock_action,
+            self.calendar_action,
+            self.import_action,
+            self.merge_action,
+            self.backup_action,
         ):
             act.setEnabled(unlocked)
         self.go_menu.setEnabled(unlocked)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Override QWidget.paintEvent: announce the first paint once."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     # -- idle lock ------------------------------------------------------------------
 
@@ -391,12 +438,72 @@ class MainWindow(QMainWindow):
         from ui.dialogs.preferences_dialog import PreferencesDialog
         from ui.style import apply_look
 
-        dialog = PreferencesDialog(self.preferences, self.vault_path, parent=self)
+        followups = self.services.followups if self.services is not None else None
+        dialog = PreferencesDialog(self.preferences, self.vault_path, followups, parent=self)
         if dialog.exec():
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_look(app, self.preferences.theme)
             self._restart_idle_timer()
+            self.operations.announce(frozenset({REMINDERS}))
+
+    def import_contacts(self) -> None:
+        """Import vCard or CSV files, with a preview first."""
+        if self.services is None:
+            return
+        from ui.dialogs.import_dialog import ImportDialog
+
+        ImportDialog(self.services.imports, self.operations, self).exec()
+
+    def merge_duplicates(self) -> None:
+        """Find contacts entered twice and merge them."""
+        if self.services is None:
+            return
+        from ui.dialogs.merge_dialog import MergeDialog
+
+        MergeDialog(self.services.merge, self.operations, self).exec()
+
+    def backup_restore(self) -> None:
+        """Write an encrypted backup, or restore one (which reopens the vault)."""
+        if self.services is None:
+            return
+        from ui.dialogs.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.services.backups, self.operations, self)
+        dialog.exec()
+        if dialog.restored:
+            self.lock()
+            self.show_status(
+                f"Restored. The replaced vault is kept at {dialog.restored_aside}.", None
+            )
+
+    def export_calendar(self) -> None:
+        """Save the open follow-ups as an iCalendar file for another calendar app."""
+        if self.services is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.calendar_export import reminders_to_ics
+
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export follow-ups",
+            str(Path.home() / "rapport-follow-ups.ics"),
+            "iCalendar (*.ics)",
+        )
+        if not path:
+            return
+        followups = self.services.followups
+
+        def work() -> int:
+            now = datetime.now(UTC)
+            reminders = followups.open_reminders(now)
+            Path(path).write_bytes(reminders_to_ics(reminders, now=now))
+            return len(reminders)
+
+        self.operations.run(
+            work, done=lambda n: self.show_status(f"Exported {n} follow-ups to {path}.", None)
+        )
 
     # -- messages -------------------------------------------------------------------
 
@@ -418,6 +525,23 @@ class MainWindow(QMainWindow):
         """Tell the user an operation failed; nothing was saved by it."""
         QMessageBox.warning(self, "Rapport", message)
 
+    def _show_banner(self, message: str) -> None:
+        self.banner.setText(f"🔔 {message}  Click to see Today.")
+        self.banner.show()
+
+    def mousePressEvent(self, event: Any) -> None:  # noqa: N802
+        """Override QWidget.mousePressEvent: a click on the banner opens Today."""
+        if self.banner.isVisible() and self.banner.underMouse():
+            self.banner.hide()
+            self.go_to("today")
+        super().mousePressEvent(event)
+
+    def bring_to_front(self) -> None:
+        """Show the window again (from the tray)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def _show_due_count(self, count: int) -> None:
         item = self.navigation.item(0)
         item.setText(f"Today ({count})" if count else "Today")
@@ -425,12 +549,25 @@ class MainWindow(QMainWindow):
     # -- closing --------------------------------------------------------------------
 
     def quit(self) -> None:
-        """Close the window and end the app."""
+        """Close the window and end the app, even when it would stay in the tray."""
+        self._quitting = True
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Override QWidget.closeEvent: save geometry, finish pending work, close the vault."""
         self.preferences.save_window_geometry(self.saveGeometry())
+        tray = self.notifier.tray
+        if (
+            self.preferences.keep_in_tray
+            and tray is not None
+            and self.services is not None
+            and not getattr(self, "_quitting", False)
+        ):
+            # Keeps running so follow-up notifications still arrive.
+            event.ignore()
+            self.hide()
+            tray.showMessage("Rapport", "Still running in the tray.", icon("rapport"), 3000)
+            return
         self.preferences.sync()
         if self.pages:
             self.contacts_page.finish_pending_delete()

@@ -32,15 +32,6 @@ class Preferences:
         self._settings.setValue("lock/idle_minutes", max(0, minutes))
 
     @property
-    def follow_up_days(self) -> int:
-        """Days after an event before following up with the people met there."""
-        return self._int("rules/follow_up_days", 2)
-
-    @follow_up_days.setter
-    def follow_up_days(self, days: int) -> None:
-        self._settings.setValue("rules/follow_up_days", max(1, days))
-
-    @property
     def theme(self) -> str:
         """The colour scheme: "system", "light" or "dark"."""
         value = str(self._settings.value("look/theme", "system"))

@@ -11,6 +11,14 @@ QLabel#hint { color: palette(placeholder-text); }
 QLabel#empty { color: palette(placeholder-text); font-size: 13pt; padding: 24px; }
 QListWidget#navigation { border: none; font-size: 11pt; padding-top: 6px; }
 QListWidget#navigation::item { padding: 8px 10px; border-radius: 6px; }
+QListWidget#navigation::item:selected {
+    background: palette(highlight); color: palette(highlighted-text);
+}
+QListWidget#navigation::item:hover:!selected { background: palette(midlight); }
+QLabel#banner {
+    background: #fff4d6; color: #5a4300; border: 1px solid #e8c76a;
+    border-radius: 6px; padding: 8px 12px;
+}
 QTableView { border: 1px solid palette(mid); border-radius: 4px; }
 """
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.calendar_export import reminders_to_ics
+from desktop.cli.contact_exports import CONTACT_WRITERS, VCARD_VERSIONS
 from desktop.cli.context import CliContext
 from desktop.errors import ValidationError
 
@@ -26,14 +27,20 @@ def _ics(ctx: CliContext, now: datetime) -> tuple[bytes, str]:
     return reminders_to_ics(reminders, now=now), f"{len(reminders)} {noun}"
 
 
-WRITERS: dict[str, Writer] = {"ics": _ics}
+WRITERS: dict[str, Writer] = {"ics": _ics, **CONTACT_WRITERS}
 
 
 def register(commands: Any) -> None:
     """Add the export command to the parser."""
     export = commands.add_parser("export", help="write data to a file for other programs")
     export.add_argument(
-        "--format", required=True, choices=sorted(WRITERS), help="ics: open follow-ups"
+        "--format",
+        required=True,
+        choices=sorted(WRITERS),
+        help="ics: open follow-ups; vcard, csv: contacts; json: everything in the vault",
+    )
+    export.add_argument(
+        "--vcard-version", choices=VCARD_VERSIONS, default="4.0", help="for --format vcard"
     )
     export.add_argument("out", metavar="OUT", help="the file to write")
     export.set_defaults(handler=run_export)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli import (
+    backup_commands,
     contact_commands,
     export_commands,
     followup_commands,
+    import_commands,
+    intro_commands,
     ledger_commands,
+    merge_commands,
     timeline_commands,
     vault_commands,
 )
@@ -38,4 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     ledger_commands.register(commands)
     followup_commands.register(commands)
     export_commands.register(commands)
+    import_commands.register(commands)
+    backup_commands.register(commands)
+    merge_commands.register(commands)
+    intro_commands.register(commands)
     return parser

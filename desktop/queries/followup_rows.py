@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Row, Select, and_, case, delete, insert, s
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFoundError, ValidationError
-from desktop.rules import DerivedReminder
+from desktop.rules import DerivedReminder, is_due
 from desktop.services.reminders import ReminderRecord
 from storage.models import Contact, Reminder
 
@@ -150,6 +150,39 @@ def derived_statuses(session: Session) -> dict[str, StoredStatus]:
         for key, row_id, status, until in rows
         if key is not None
     }
+
+
+def forecast_records(
+    derived: Iterable[DerivedReminder],
+    stored: dict[str, StoredStatus],
+    names: dict[int, str],
+    horizon: datetime,
+) -> list[ReminderRecord]:
+    """Return the derived reminders due by `horizon`, as the table would list them.
+
+    A key already stored keeps its id, status and snooze, so done and dismissed ones
+    stay out; a key not stored yet is listed with id 0.
+    """
+    found = []
+    for reminder in derived:
+        known = stored.get(reminder.source_key)
+        status = known.status if known else "open"
+        until = known.snoozed_until if known else None
+        if is_due(reminder.due_at, until, status, horizon):
+            found.append(
+                ReminderRecord(
+                    id=known.id if known else 0,
+                    contact_id=reminder.contact_id,
+                    contact=names.get(reminder.contact_id),
+                    kind=reminder.kind,
+                    reason=reminder.reason,
+                    due_at=reminder.due_at,
+                    status=status,
+                    snoozed_until=until,
+                    source_key=reminder.source_key,
+                )
+            )
+    return found
 
 
 def record_of(session: Session, reminder_id: int) -> ReminderRecord:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.errors import ValidationError
 from desktop.normalise import is_valid_email, normalise_email, normalise_phone, sort_key
 from desktop.queries.contacts import (
+    SUMMARY_COLUMNS,
     contact_detail,
     count_contacts,
     get_contact,
@@ -174,7 +175,7 @@ class ContactService:
     ) -> list[ContactSummary]:
         """Return contacts as list rows, sorted and optionally filtered by a tag."""
         column = SORT_COLUMNS.get(order_by, Contact.sort_name)
-        query = select(Contact)
+        query = select(*SUMMARY_COLUMNS)
         if not include_archived:
             query = query.where(Contact.archived.is_(False))
         if tag:
@@ -184,7 +185,7 @@ class ContactService:
         if limit is not None:
             query = query.limit(limit)
         with self._sessions() as session:
-            return summaries(session, session.scalars(query).all())
+            return summaries(session, session.execute(query).all())
 
     def name_index(self) -> list[tuple[int, str, str | None]]:
         """Return (id, name, org) of every active contact, for completion as you type."""
@@ -199,8 +200,8 @@ class ContactService:
     def summaries_for(self, ids: list[int]) -> list[ContactSummary]:
         """Return list rows for the given ids, in the order given."""
         with self._sessions() as session:
-            contacts = session.scalars(select(Contact).where(Contact.id.in_(ids))).all()
-            by_id = {s.id: s for s in summaries(session, contacts)}
+            rows = session.execute(select(*SUMMARY_COLUMNS).where(Contact.id.in_(ids))).all()
+            by_id = {s.id: s for s in summaries(session, rows)}
         return [by_id[i] for i in ids if i in by_id]
 
     def count(self, *, include_archived: bool = False, tag: str | None = None) -> int:

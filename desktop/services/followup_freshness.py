@@ -10,7 +10,7 @@ after a refresh still matching later means no row anywhere changed in between.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, tzinfo
 
 from sqlalchemy import text
@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session
 
 from desktop.rules import LosingTouch
 from desktop.rules.localtime import local_date, localise
+
+# A pool holds a handful of connections; older stamps belong to ones long closed.
+_KEPT_STAMPS = 8
 
 
 @dataclass(frozen=True)
@@ -54,20 +57,30 @@ class Derivation:
     The rules look at the clock only to hold back causes that have not happened yet
     (an event later this week, an entry dated this afternoon), so a derivation holds
     from its moment until the next local midnight or the next dated cause.
+
+    It keeps one stamp per pooled connection that has seen it hold. A stamp recorded
+    earlier, on another connection, stays good: if anything was committed since, that
+    connection's `data_version` has moved and the stamp no longer matches.
     """
 
-    stamp: Stamp
+    stamps: tuple[Stamp, ...]
     computed_at: datetime
     valid_until: datetime
     losing_touch: tuple[LosingTouch, ...]
 
     def holds(self, current: Stamp, now: datetime) -> bool:
         """Say whether the derivation still describes the vault at `now`."""
-        return current == self.stamp and self.computed_at <= now < self.valid_until
+        return current in self.stamps and self.computed_at <= now < self.valid_until
 
     def restamped(self, current: Stamp) -> Derivation:
-        """Return the same derivation after writes that cannot change what the rules say."""
-        return Derivation(current, self.computed_at, self.valid_until, self.losing_touch)
+        """Return the derivation with `current` as its connection's stamp."""
+        return replace(self, stamps=with_stamp(self.stamps, current))
+
+
+def with_stamp(stamps: tuple[Stamp, ...], current: Stamp) -> tuple[Stamp, ...]:
+    """Return `stamps` with `current` replacing its connection's, newest first, a few at most."""
+    others = tuple(s for s in stamps if s.connection is not current.connection)
+    return (current, *others)[:_KEPT_STAMPS]
 
 
 def valid_until(now: datetime, zone: tzinfo, next_cause: datetime | None) -> datetime:

@@ -20,6 +20,7 @@ from desktop.errors import ValidationError
 from desktop.queries.contacts import get_contact
 from desktop.queries.followup_rows import (
     derived_statuses,
+    forecast_records,
     record_of,
     sync_derived,
     waiting_records,
@@ -32,7 +33,6 @@ from desktop.rules import (
     VaultState,
     after_done,
     derive_all,
-    is_due,
     losing_touch,
     parse_rrule,
     snooze_until,
@@ -45,6 +45,7 @@ from desktop.services.followup_freshness import (
     after_own_writes,
     stamp,
     valid_until,
+    with_stamp,
 )
 from desktop.services.followup_settings import (
     check_days,
@@ -128,19 +129,21 @@ class FollowUpService:
         """Derive every follow-up the vault calls for at `now` and store them."""
         _aware(now, "time")
         with self._sessions.begin() as session:
-            self._refresh(session, stamp(session), now)
+            derivation = self._refresh(session, stamp(session), now)
+        self._remember(derivation)
 
     def _refresh(self, session: Session, start: Stamp, now: datetime) -> Derivation:
         settings = read_rule_settings(session, self._zone)
         state = vault_state(session, now, self._zone)
         sync_derived(session, derive_all(state, settings, now))
-        self._derivation = Derivation(
-            stamp=after_own_writes(start, session),
+        # Stamps other connections took stay valid for as long as nothing changed.
+        earlier = self._derivation.stamps if self._derivation is not None else ()
+        return Derivation(
+            stamps=with_stamp(earlier, after_own_writes(start, session)),
             computed_at=now,
             valid_until=valid_until(now, self._zone, next_dated_cause(session, now)),
             losing_touch=tuple(losing_touch(state, settings, now)),
         )
-        return self._derivation
 
     def _fresh(self, session: Session, now: datetime) -> Derivation:
         """Return the derivation for `now`, deriving again only if it may have changed."""
@@ -149,6 +152,12 @@ class FollowUpService:
         if known is not None and known.holds(start, now):
             return known
         return self._refresh(session, start, now)
+
+    def _remember(self, derivation: Derivation | None) -> None:
+        # Called once the transaction committed: a derivation whose rows were rolled
+        # back must never be taken for the stored state.
+        if derivation is not None:
+            self._derivation = derivation
 
     # -- reading --------------------------------------------------------------------
 
@@ -165,6 +174,7 @@ class FollowUpService:
         with self._sessions.begin() as session:
             derivation = self._fresh(session, now)
             rows = waiting_records(session, due_by=week_ends)
+        self._remember(derivation)
         overdue, today, week = [], [], []
         for record in rows:
             due = record.effective_due
@@ -192,40 +202,27 @@ class FollowUpService:
         horizon = as_of + timedelta(days=days)
         if as_of <= now:
             with self._sessions.begin() as session:
-                self._fresh(session, now)
-                return waiting_records(session, due_by=horizon)
+                derivation = self._fresh(session, now)
+                found = waiting_records(session, due_by=horizon)
+            self._remember(derivation)
+            return found
         with self._sessions() as session:
             settings = read_rule_settings(session, self._zone)
             state = vault_state(session, as_of, self._zone)
             stored = derived_statuses(session)
             found = waiting_records(session, due_by=horizon, manual_only=True)
         names = {contact.contact_id: contact.name for contact in state.contacts}
-        for reminder in derive_all(state, settings, as_of):
-            known = stored.get(reminder.source_key)
-            status = known.status if known else "open"
-            until = known.snoozed_until if known else None
-            if is_due(reminder.due_at, until, status, horizon):
-                found.append(
-                    ReminderRecord(
-                        id=known.id if known else 0,
-                        contact_id=reminder.contact_id,
-                        contact=names.get(reminder.contact_id),
-                        kind=reminder.kind,
-                        reason=reminder.reason,
-                        due_at=reminder.due_at,
-                        status=status,
-                        snoozed_until=until,
-                        source_key=reminder.source_key,
-                    )
-                )
+        found += forecast_records(derive_all(state, settings, as_of), stored, names, horizon)
         return sorted(found, key=_soonest_first)
 
     def open_reminders(self, now: datetime) -> list[ReminderRecord]:
         """Return every open or snoozed reminder, derived ones brought up to date first."""
         _aware(now, "time")
         with self._sessions.begin() as session:
-            self._fresh(session, now)
-            return waiting_records(session)
+            derivation = self._fresh(session, now)
+            found = waiting_records(session)
+        self._remember(derivation)
+        return found
 
     # -- acting ---------------------------------------------------------------------
 
@@ -259,8 +256,10 @@ class FollowUpService:
             else:
                 reminder.status, reminder.due_at = "open", next_due
             # A new timeline entry is something the rules read; anything else is not.
-            self._keep_if_fresh(session, start, touched_rules=log_interaction)
-            return record_of(session, reminder.id) if next_due is not None else None
+            kept = None if log_interaction else self._kept(session, start)
+            following = record_of(session, reminder.id) if next_due is not None else None
+        self._remember(kept)
+        return following
 
     def snooze(self, reminder_id: int, choice: str | date, now: datetime) -> ReminderRecord:
         """Put a reminder off for "1d", "1w", or until 09:00 local time on a date."""
@@ -275,8 +274,9 @@ class FollowUpService:
             except ValueError as error:
                 raise ValidationError(str(error)) from None
             reminder.status, reminder.snoozed_until = "snoozed", until
-            self._keep_if_fresh(session, start)
-            return record_of(session, reminder.id)
+            kept, record = self._kept(session, start), record_of(session, reminder.id)
+        self._remember(kept)
+        return record
 
     def dismiss(self, reminder_id: int, now: datetime) -> ReminderRecord:
         """Dismiss a reminder for good; a repeating one stops repeating."""
@@ -285,8 +285,9 @@ class FollowUpService:
             start = stamp(session)
             reminder = waiting_reminder(session, reminder_id, "dismiss")
             reminder.status, reminder.completed_at = "dismissed", now
-            self._keep_if_fresh(session, start)
-            return record_of(session, reminder.id)
+            kept, record = self._kept(session, start), record_of(session, reminder.id)
+        self._remember(kept)
+        return record
 
     def add_manual(
         self, contact_id: int | None, reason: str, due_at: datetime, rrule: str | None = None
@@ -309,14 +310,14 @@ class FollowUpService:
                 contact_id=contact_id, kind="manual", reason=text, due_at=due_at, rrule=rrule
             )
             session.add(reminder)
-            self._keep_if_fresh(session, start)
-            return record_of(session, reminder.id)
+            session.flush()
+            kept, record = self._kept(session, start), record_of(session, reminder.id)
+        self._remember(kept)
+        return record
 
-    def _keep_if_fresh(
-        self, session: Session, start: Stamp, *, touched_rules: bool = False
-    ) -> None:
-        """Carry a valid derivation past this action's own writes, which the rules ignore."""
-        session.flush()
+    def _kept(self, session: Session, start: Stamp) -> Derivation | None:
+        """Return the derivation carried past this action's writes, which the rules ignore."""
         known = self._derivation
-        if not touched_rules and known is not None and known.stamp == start:
-            self._derivation = known.restamped(after_own_writes(start, session))
+        if known is None or start not in known.stamps:
+            return None
+        return known.restamped(after_own_writes(start, session))

@@ -51,8 +51,8 @@ def main() -> int:
     painted = Painted()
     app.installEventFilter(painted)
     window.preferences.idle_lock_minutes = 0
+    window.first_painted.connect(window.start)
     window.show()
-    QTimer.singleShot(0, window.start)
     window.unlocked.connect(lambda: window.go_to("contacts"))
     QTimer.singleShot(30_000, app.quit)
     app.exec()

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, tzinfo
 
 import pytest
+from sqlalchemy.orm import Session
 
 from desktop.app import Services
-from desktop.errors import ValidationError
-from desktop.rules import RuleSettings, bucket
+from desktop.queries.followup_state import vault_state as real_vault_state
+from desktop.records import ContactInput
+from desktop.rules import VaultState, bucket
 from desktop.services import followups as followups_module
-from desktop.services.followup_settings import machine_zone
 from desktop.services.followups import FollowUpService
-from storage.models import VaultSetting
+from desktop.services.reminders import ReminderRecord
 from tests.support.followup_world import (
     LONDON,
     NOW,
@@ -32,8 +34,8 @@ def followups(services: Services) -> FollowUpService:
     return FollowUpService(services.vault.sessions, zone=LONDON)
 
 
-def kinds_and_contacts(records: tuple[object, ...] | list[object]) -> list[tuple[str, int | None]]:
-    return [(r.kind, r.contact_id) for r in records]  # type: ignore[attr-defined]
+def kinds_and_contacts(records: Sequence[ReminderRecord]) -> list[tuple[str, int | None]]:
+    return [(r.kind, r.contact_id) for r in records]
 
 
 # -- the rules, end to end --------------------------------------------------------------
@@ -121,7 +123,8 @@ def test_reciprocity_raised_by_a_favour_received_and_cleared_by_one_given(
     received = services.favours.record(bob, "received", "Intro to a lawyer", on=date(2026, 10, 1))
     followups.refresh(NOW)
     (row,) = stored(services)
-    assert (row.kind, row.source_key) == ("reciprocity", f"reciprocity:contact={bob}:favour={received.id}")
+    assert row.kind == "reciprocity"
+    assert row.source_key == f"reciprocity:contact={bob}:favour={received.id}"
     assert row.due_at == utc(2026, 10, 31, 9)
     assert "ideas from their asks: a bookkeeper" in row.reason
 
@@ -133,11 +136,19 @@ def test_reciprocity_raised_by_a_favour_received_and_cleared_by_one_given(
 def test_promises_both_ways(services: Services, followups: FollowUpService) -> None:
     bob, cat = add_contact(services, "Bob Brown"), add_contact(services, "Cat Jones")
     mine = services.favours.record(
-        bob, "given", "Send the template", on=date(2026, 11, 20), promised=True,
+        bob,
+        "given",
+        "Send the template",
+        on=date(2026, 11, 20),
+        promised=True,
         due_on=date(2026, 11, 30),
     )
     theirs = services.favours.record(
-        cat, "received", "Intro to a recruiter", on=date(2026, 11, 2), promised=True,
+        cat,
+        "received",
+        "Intro to a recruiter",
+        on=date(2026, 11, 2),
+        promised=True,
         due_on=date(2026, 11, 20),
     )
     view = followups.today(NOW)
@@ -223,7 +234,7 @@ def test_done_and_dismissed_rows_are_never_reopened_or_changed(
     assert all(r.kind != "after_event" for r in followups.today(NOW).overdue)
 
 
-def test_a_waiting_row_follows_new_settings_but_keeps_its_snooze(
+def test_a_waiting_row_follows_new_settings_and_names_but_keeps_its_snooze(
     services: Services, followups: FollowUpService
 ) -> None:
     ann = add_contact(services, "Ann Smith")
@@ -231,10 +242,12 @@ def test_a_waiting_row_follows_new_settings_but_keeps_its_snooze(
     (row,) = followups.today(NOW).overdue
     snoozed = followups.snooze(row.id, "1w", NOW)
     followups.update_rule_settings(after_event_days=3)
+    services.contacts.update(ann, ContactInput(name="Ann Jones"))
     followups.refresh(NOW)
     (after,) = stored(services)
     assert after.id == row.id
     assert after.due_at == utc(2026, 11, 19, 9)
+    assert after.reason == "Follow up with Ann Jones after Meetup"
     assert (after.status, after.snoozed_until) == ("snoozed", snoozed.snoozed_until)
 
 
@@ -265,12 +278,11 @@ def test_today_splits_by_local_day_and_leaves_later_out(
 def test_today_derives_only_when_something_changed(
     services: Services, followups: FollowUpService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[object] = []
-    real = followups_module.vault_state
+    calls: list[datetime] = []
 
-    def counting(*args: object) -> object:
-        calls.append(args)
-        return real(*args)  # type: ignore[arg-type]
+    def counting(session: Session, now: datetime, zone: tzinfo) -> VaultState:
+        calls.append(now)
+        return real_vault_state(session, now, zone)
 
     monkeypatch.setattr(followups_module, "vault_state", counting)
     ann, bob = add_contact(services, "Ann Smith"), add_contact(services, "Bob Brown")
@@ -289,6 +301,27 @@ def test_today_derives_only_when_something_changed(
     assert len(calls) == 3
 
 
+def test_today_stays_fast_when_the_pool_hands_out_another_connection(
+    services: Services, followups: FollowUpService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[datetime] = []
+
+    def counting(session: Session, now: datetime, zone: tzinfo) -> VaultState:
+        calls.append(now)
+        return real_vault_state(session, now, zone)
+
+    monkeypatch.setattr(followups_module, "vault_state", counting)
+    ann = add_contact(services, "Ann Smith")
+    add_event(services, date(2026, 11, 16), ann)
+    first = followups.today(NOW)
+    with services.vault.engine.connect():  # holds that connection: Today gets a new one
+        assert followups.today(NOW) == first
+    assert len(calls) == 2
+    for _ in range(4):  # the pool now rotates between the two, and neither needs a derive
+        assert followups.today(NOW) == first
+    assert len(calls) == 2
+
+
 def test_today_sees_a_cause_arrive_with_the_day(
     services: Services, followups: FollowUpService
 ) -> None:
@@ -297,6 +330,17 @@ def test_today_sees_a_cause_arrive_with_the_day(
     assert followups.today(NOW).week == ()
     later = followups.today(NOW + timedelta(days=3))
     assert [(r.kind, r.due_at) for r in later.week] == [("after_event", utc(2026, 11, 27, 9))]
+
+
+def test_an_entry_dated_later_today_counts_once_its_time_comes(
+    services: Services, followups: FollowUpService
+) -> None:
+    ann = add_contact(services, "Ann Smith", cadence=30)
+    log_call(services, ann, utc(2026, 10, 1, 10))
+    log_call(services, ann, NOW + timedelta(hours=2))  # a call booked for this afternoon
+    assert [t.contact_id for t in followups.today(NOW).losing_touch] == [ann]
+    assert followups.today(NOW + timedelta(hours=3)).losing_touch == ()
+    assert set(by_key(services)) == {f"keep_in_touch:contact={ann}:since=2026-11-23"}
 
 
 def test_today_notices_a_commit_from_another_connection(
@@ -309,52 +353,3 @@ def test_today_notices_a_commit_from_another_connection(
         other.execute("UPDATE contacts SET archived = 1 WHERE id = ?", (ann,))
         other.commit()
     assert followups.today(NOW).overdue == ()
-
-
-# -- settings ---------------------------------------------------------------------------
-
-
-def test_settings_default_then_stored_in_the_vault(
-    services: Services, followups: FollowUpService
-) -> None:
-    assert followups.rule_settings() == RuleSettings(tz=LONDON)
-    changed = followups.update_rule_settings(after_event_days=5, intro_checkin_days=21)
-    assert (changed.after_event_days, changed.reciprocity_days, changed.intro_checkin_days) == (
-        5,
-        30,
-        21,
-    )
-    with services.vault.sessions() as session:
-        setting = session.get(VaultSetting, "rules.after_event_days")
-        assert setting is not None and setting.value == "5"
-    # Another service on the same vault (as the CLI would build) reads the same settings.
-    assert FollowUpService(services.vault.sessions, zone=LONDON).rule_settings() == changed
-
-    ann = add_contact(services, "Ann Smith")
-    add_event(services, date(2026, 11, 16), ann)
-    assert followups.today(NOW).overdue[0].due_at == utc(2026, 11, 21, 9)
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        ({"after_event_days": 0}, "Days to wait after an event must be from 1 to 365, not 0"),
-        ({"reciprocity_days": 366}, "Days to return a favour must be from 1 to 365"),
-        ({"intro_checkin_days": -1}, "from 1 to 365"),
-    ],
-)
-def test_settings_out_of_range_are_refused(
-    followups: FollowUpService, kwargs: dict[str, int], message: str
-) -> None:
-    with pytest.raises(ValidationError, match=message):
-        followups.update_rule_settings(**kwargs)
-    assert followups.rule_settings() == RuleSettings(tz=LONDON)
-
-
-def test_the_machine_zone_is_a_zoneinfo_zone_when_tz_names_one(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("TZ", "Europe/London")
-    assert str(machine_zone()) == "Europe/London"
-    monkeypatch.setenv("TZ", "Not/A_Zone")
-    assert machine_zone() is not None

@@ -87,3 +87,24 @@ def test_fts_rows_match_contacts(services: Services) -> None:
     with services.vault.sessions() as session:
         count = session.execute(text("SELECT count(*) FROM contact_search")).scalar()
     assert count == 5
+
+
+def test_a_failed_bulk_load_keeps_the_index_triggers(services: Services) -> None:
+    from storage import search_index
+
+    services.contacts.add(ContactInput(name="Before Load"))
+    try:
+        with services.vault.engine.begin() as connection, search_index.suspended(connection):
+            connection.execute(text("INSERT INTO tags(name, key) VALUES ('x', 'x')"))
+            raise RuntimeError("the load fails halfway")
+    except RuntimeError:
+        pass
+    with services.vault.sessions() as session:
+        triggers = session.execute(
+            text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+        ).scalar()
+        tags = session.execute(text("SELECT count(*) FROM tags")).scalar()
+    assert triggers == 15
+    assert tags == 0
+    after = services.contacts.add(ContactInput(name="After Load"))
+    assert _ids(services, "after") == [after.id]

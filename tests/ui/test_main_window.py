@@ -135,3 +135,18 @@ def test_sample_network_opens_in_its_own_vault(
     _wait_unlocked(qtbot, window)
     assert window.vault_path == tmp_path / "vault" / "sample.db"
     assert window.contacts_page.model.total() > 100
+
+
+def test_hidden_pages_load_only_when_shown(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    ids = add_people(services)
+    services.favours.record(ids["Tom"], "given", "Shared a lead")
+    window.attach(services)
+    window.show()
+    window.go_to("contacts")
+    assert window.favours_page.favours.rowCount() == 0  # not looked at yet
+    window.go_to("favours")
+    qtbot.waitUntil(lambda: window.favours_page.favours.rowCount() == 1, timeout=5000)
+    window.lock()
+    assert window.favours_page.favours.rowCount() == 0

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +50,16 @@ def _section(title: str, items: list[str], empty: str) -> str:
     return f"<h4>{html.escape(title)}</h4>{wrapped}"
 
 
+def _tool_button(text: str, icon_name: str) -> QToolButton:
+    button = QToolButton()
+    button.setIcon(icon(icon_name))
+    button.setText(text)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setAccessibleName(text)
+    button.setToolTip(text)
+    return button
+
+
 class ContactDetailPanel(QWidget):
     """Shows a `ContactProfile` and offers the actions on it.
 
@@ -83,13 +93,13 @@ class ContactDetailPanel(QWidget):
         self.edit_button = self._button("Edit", "edit", self.edit_requested)
         self.log_button = self._button("Log", "log", self.log_requested)
         self.favour_button = self._button("Favour", "favours", self.favour_requested)
-        self.archive_button = QPushButton(icon("archive"), "Archive")
+        self.archive_button = _tool_button("Archive", "archive")
         self.archive_button.clicked.connect(self._archive_clicked)
         self.delete_button = self._button("Delete", "delete", self.delete_requested)
         for b in (self.edit_button, self.log_button, self.favour_button, self.archive_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
         self.balance_bar = BalanceBar()
         self.balance_text = QLabel()
         self.balance_text.setWordWrap(True)
@@ -109,14 +119,15 @@ class ContactDetailPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Long notes wrap to the pane's width instead of scrolling sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._stack.addWidget(scroll)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._stack)
 
-    def _button(self, text: str, icon_name: str, signal: SignalInstance) -> QPushButton:
-        button = QPushButton(icon(icon_name), text)
-        button.setAccessibleName(text)
+    def _button(self, text: str, icon_name: str, signal: SignalInstance) -> QToolButton:
+        button = _tool_button(text, icon_name)
 
         def clicked() -> None:
             if self._profile is not None:

@@ -29,6 +29,7 @@ from ui.models.contact_table import ContactTableModel
 from ui.models.roles import ContactIdRole
 from ui.operations import CONTACTS, FAVOURS, INTERACTIONS, REMINDERS, Areas, Operations
 from ui.pages.contact_detail import ContactDetailPanel
+from ui.pages.contact_matches import ContactMatchesPanel
 from ui.resources import icon
 from ui.widgets import empty_state, record_table
 
@@ -77,6 +78,7 @@ class ContactsPage(QWidget):
         self.table.setColumnWidth(2, 150)
         self.table.setColumnWidth(3, 210)
         self.detail = ContactDetailPanel()
+        self.matches = ContactMatchesPanel(operations)
         self._list_stack = QStackedWidget()
         self.empty = empty_state(
             "No contacts yet.\n\nJust back from an event? Press Ctrl+Shift+N to log everyone "
@@ -99,7 +101,11 @@ class ContactsPage(QWidget):
         left_layout.addWidget(self.count_label)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.detail)
+        right.addWidget(self.matches)
+        right.setSizes([560, 240])
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 480])
@@ -127,6 +133,7 @@ class ContactsPage(QWidget):
         self.detail.favour_requested.connect(self.record_favour)
         self.detail.archive_requested.connect(self._archive)
         self.detail.delete_requested.connect(self.delete_contact)
+        self.matches.contact_activated.connect(self.select_contact)
         self._delete_timer.timeout.connect(self.finish_pending_delete)
         self._operations.changed.connect(self.refresh)
 
@@ -140,6 +147,7 @@ class ContactsPage(QWidget):
         self._selected = None
         self.search.clear()
         self.detail.clear()
+        self.matches.attach(services)
         self.model.set_service(services.contacts if services else None)
         self._load_tags()
         self._update_counts()
@@ -239,6 +247,7 @@ class ContactsPage(QWidget):
         if self._services is None:
             return
         self._selected = contact_id
+        self.matches.load(contact_id)
         profiles = self._services.profiles
 
         def done(profile: ContactProfile) -> None:
@@ -249,6 +258,7 @@ class ContactsPage(QWidget):
             if self._selected == contact_id:
                 self._selected = None
                 self.detail.clear()
+                self.matches.clear()
 
         self._operations.run(lambda: profiles.load(contact_id), done=done, error=error)
 
@@ -353,6 +363,7 @@ class ContactsPage(QWidget):
         self._services.contacts.set_archived(contact_id, True)
         self._selected = None
         self.detail.clear()
+        self.matches.clear()
         self._operations.announce(frozenset({CONTACTS}))
         self._delete_timer.start()
         self.status.emit(f"Deleted {detail.name}.", self.undo_delete)

@@ -20,6 +20,7 @@ from desktop.records import EventRecord
 from ui.models.record_table import Column, RecordTableModel
 from ui.models.roles import ContactIdRole
 from ui.operations import CONTACTS, EVENTS, Areas, Operations
+from ui.pages.base import Page
 from ui.resources import icon
 from ui.widgets import empty_state, heading, record_table
 
@@ -31,7 +32,7 @@ EVENT_COLUMNS: list[Column[EventRecord]] = [
 ]
 
 
-class EventsPage(QWidget):
+class EventsPage(Page):
     """Events, newest first; selecting one lists the people met there.
 
     Signals:
@@ -45,7 +46,6 @@ class EventsPage(QWidget):
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._operations = operations
-        self._services: Services | None = None
         self.model: RecordTableModel[EventRecord] = RecordTableModel(EVENT_COLUMNS)
         self.table = record_table("Events")
         self.table.setModel(self.model)
@@ -90,17 +90,16 @@ class EventsPage(QWidget):
 
     def attach(self, services: Services | None) -> None:
         """Show a vault's events, or nothing when it is locked."""
-        self._services = services
         self.attendees.clear()
         self.event_title.clear()
-        self.reload()
+        super().attach(services)
 
     def refresh(self, changes: Areas) -> None:
         """Reload when events or contacts changed."""
         if changes & {EVENTS, CONTACTS}:
             self.reload()
 
-    def reload(self) -> None:
+    def load(self) -> None:
         """Fetch the events again."""
         if self._services is None:
             self.model.set_records([])

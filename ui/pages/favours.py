@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import Services
 from desktop.records import Balance, FavourEntry
 from ui.models.record_table import Column, RecordTableModel
 from ui.operations import CONTACTS, FAVOURS, Areas, Operations
+from ui.pages.base import Page
 from ui.widgets import empty_state, heading, record_table
 
 FILTERS = (
@@ -64,13 +64,12 @@ def keep(entry: FavourEntry, mode: str, balances: dict[int, int]) -> bool:
     return True
 
 
-class FavoursPage(QWidget):
+class FavoursPage(Page):
     """Every favour, filterable, beside the biggest imbalances."""
 
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._operations = operations
-        self._services: Services | None = None
         self._ledger = _Ledger([], [])
         self.filter = QComboBox()
         for value, label in FILTERS:
@@ -80,12 +79,12 @@ class FavoursPage(QWidget):
         self.balances: RecordTableModel[Balance] = RecordTableModel(BALANCE_COLUMNS)
         self.favour_table = record_table("Favours")
         self.favour_table.setModel(self.favours)
-        self.favour_table.setColumnWidth(0, 100)
-        self.favour_table.setColumnWidth(1, 160)
-        self.favour_table.setColumnWidth(3, 260)
+        for column, width in enumerate((100, 150, 90, 250, 70)):
+            self.favour_table.setColumnWidth(column, width)
         self.balance_table = record_table("Balances")
         self.balance_table.setModel(self.balances)
-        self.balance_table.setColumnWidth(0, 170)
+        for column, width in enumerate((150, 55, 70)):
+            self.balance_table.setColumnWidth(column, width)
         self._stack = QStackedWidget()
         self._stack.addWidget(self.favour_table)
         self._stack.addWidget(
@@ -101,7 +100,7 @@ class FavoursPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self._stack)
         splitter.addWidget(right)
-        splitter.setSizes([800, 360])
+        splitter.setSizes([760, 400])
         top = QHBoxLayout()
         top.addWidget(heading("Favours"))
         top.addStretch(1)
@@ -112,17 +111,12 @@ class FavoursPage(QWidget):
         self.filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self._operations.changed.connect(self.refresh)
 
-    def attach(self, services: Services | None) -> None:
-        """Show a vault's ledger, or nothing when it is locked."""
-        self._services = services
-        self.reload()
-
     def refresh(self, changes: Areas) -> None:
         """Reload when favours or contacts changed."""
         if changes & {FAVOURS, CONTACTS}:
             self.reload()
 
-    def reload(self) -> None:
+    def load(self) -> None:
         """Fetch the ledger again."""
         if self._services is None:
             self._ledger = _Ledger([], [])

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import Services
 from desktop.services.reminders import ReminderRecord
 from ui.models.record_table import Column, RecordTableModel
 from ui.operations import (
@@ -31,6 +30,7 @@ from ui.operations import (
     Areas,
     Operations,
 )
+from ui.pages.base import Page
 from ui.widgets import empty_state, heading, record_table
 
 KIND_LABELS = {
@@ -106,7 +106,7 @@ class SnoozeDateDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class TodayPage(QWidget):
+class TodayPage(Page):
     """What to do today, with one-click actions on each follow-up.
 
     Signals:
@@ -120,7 +120,6 @@ class TodayPage(QWidget):
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._operations = operations
-        self._services: Services | None = None
         self.overdue = _Section("Overdue", "Nothing overdue.")
         self.today = _Section("Due today", "Nothing else due today.")
         self.week = _Section("Next 7 days", "A quiet week ahead.")
@@ -192,17 +191,12 @@ class TodayPage(QWidget):
 
     # -- vault --------------------------------------------------------------------
 
-    def attach(self, services: Services | None) -> None:
-        """Show a vault's follow-ups, or nothing when it is locked."""
-        self._services = services
-        self.reload()
-
     def refresh(self, changes: Areas) -> None:
         """Recompute when anything a rule reads has changed."""
         if changes & {CONTACTS, INTERACTIONS, FAVOURS, REMINDERS, INTRODUCTIONS}:
             self.reload()
 
-    def reload(self) -> None:
+    def load(self) -> None:
         """Compute Today again."""
         if self._services is None:
             for section in self._sections():
