@@ -8,12 +8,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.app import Services
+from desktop.matching.phrasing import Wording
 from desktop.services.introductions import ContactMatches, Suggestion
 from ui.operations import INTRODUCTIONS, Areas, Operations
 from ui.widgets import heading
 
 MATCHES_SHOWN = 3
 _LINK = "contact:"
+
+
+_WORDING = Wording()
 
 
 def _items(found: tuple[Suggestion, ...], label: str, empty: str) -> str:
@@ -23,8 +27,8 @@ def _items(found: tuple[Suggestion, ...], label: str, empty: str) -> str:
     for s in found:
         # The contact shown is `a`; say what the other one brings or needs, and
         # what the two share, rather than repeat the contact's own ask each time.
-        what = s.offer if label == "Offers" else s.ask
-        details = [f"{label}: {what}", *s.shared]
+        clause = _WORDING.offer_clause(s.offer) if label == "Offers" else _WORDING.ask_clause(s.ask)
+        details = [clause[:1].upper() + clause[1:], *s.shared]
         rows.append(
             f"<li><a href='{_LINK}{s.b_id}'>{html.escape(s.b)}</a><br>"
             f"<span style='color:gray'>{html.escape('. '.join(details))}.</span></li>"
