@@ -54,6 +54,10 @@ def parse_rrule(text: str) -> str:
     """
     parts = _split(text)
     rule = _build(parts, _PROBE_START, UTC)
+    if any(name == "COUNT" for name, _ in parts):
+        # Each done occurrence restarts the series from its own date, so a count
+        # would never run out; an end date says the same thing and does end.
+        raise _invalid("use an end date (UNTIL) instead of a number of times (COUNT)")
     probe = rule.replace(dtstart=_NEVER_PROBE_START, count=None, until=None)
     if probe.after(_NEVER_PROBE_START, inc=True) is None:
         raise _invalid("it never falls on a real date")

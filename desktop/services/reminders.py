@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import NotFoundError, ValidationError
 from desktop.queries.contacts import get_contact
+from desktop.rules.recurrence import parse_rrule
 from storage.models import REMINDER_STATUSES, Contact, Reminder
 
 
@@ -73,6 +74,11 @@ class ReminderService:
             raise ValidationError("Say what the reminder is for.")
         if due_at.tzinfo is None:
             raise ValidationError("A reminder's due time needs a time zone.")
+        if rrule is not None:
+            try:
+                rrule = parse_rrule(rrule)
+            except ValueError as exc:
+                raise ValidationError(str(exc)) from None
         with self._sessions.begin() as session:
             name = get_contact(session, contact_id).name if contact_id is not None else None
             reminder = Reminder(

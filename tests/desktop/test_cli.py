@@ -9,65 +9,27 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import json
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import keyring
 import pytest
 from keyring.backends import fail
 
 from desktop.app import Services, build_services
-from desktop.cli.main import run
 from desktop.dates import local_zone
 from desktop.records import ContactInput
 from storage import migrate
 from storage.keys import KEYRING_SERVICE
 from storage.vault import Vault
 from tests.conftest import FAST_KDF
+from tests.support.cli_runner import Cli, Outcome
 from tests.support.memory_keyring import MemoryKeyring
 
 PASSPHRASE = "correct horse battery"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one run of the command line did."""
-
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-class Cli:
-    """Runs `rapport --vault PATH ...` in this process and captures what it prints."""
-
-    def __init__(self, capsys: pytest.CaptureFixture[str], vault: Path) -> None:
-        self._capsys = capsys
-        self.vault = vault
-
-    def __call__(self, *args: str, vault: bool = True) -> Outcome:
-        argv = ["--vault", str(self.vault), *args] if vault else list(args)
-        self._capsys.readouterr()
-        try:
-            code = run(argv)
-        except SystemExit as exc:  # argparse reports usage errors by exiting
-            code = exc.code if isinstance(exc.code, int) else 1
-        captured = self._capsys.readouterr()
-        return Outcome(code, captured.out, captured.err)
-
-    def ok(self, *args: str) -> Outcome:
-        outcome = self(*args)
-        assert outcome.code == 0, outcome.err
-        assert outcome.err == ""
-        return outcome
 
 
 def assert_one_line_error(outcome: Outcome, *fragments: str, code: int = 1) -> None:

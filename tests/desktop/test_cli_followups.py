@@ -7,9 +7,7 @@ away from today, where no zone can move it across a day boundary.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,8 +16,8 @@ import pytest
 from icalendar import Calendar
 
 from desktop.app import build_services
-from desktop.cli.main import run
 from storage.vault import Vault
+from tests.support.cli_runner import Cli
 
 TODAY = date.today()
 
@@ -28,36 +26,8 @@ def day(offset: int) -> str:
     return (TODAY + timedelta(days=offset)).isoformat()
 
 
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-class Cli:
-    """Runs `rapport --vault PATH ...` in this process and captures what it prints."""
-
-    def __init__(self, capsys: pytest.CaptureFixture[str], vault: Path) -> None:
-        self._capsys = capsys
-        self.vault = vault
-
-    def __call__(self, *args: str) -> Outcome:
-        self._capsys.readouterr()
-        try:
-            code = run(["--vault", str(self.vault), *args])
-        except SystemExit as exc:  # argparse reports usage errors by exiting
-            code = exc.code if isinstance(exc.code, int) else 1
-        captured = self._capsys.readouterr()
-        return Outcome(code, captured.out, captured.err)
-
-    def ok(self, *args: str) -> Outcome:
-        outcome = self(*args)
-        assert (outcome.code, outcome.err) == (0, ""), outcome.err
-        return outcome
+class FollowUpCli(Cli):
+    """The command line, with a shortcut for `due --json`."""
 
     def due(self, *args: str) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = self.ok("due", "--json", *args).json()
@@ -65,12 +35,12 @@ class Cli:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Iterator[Cli]:
-    yield Cli(capsys, tmp_path / "cli" / "rapport.db")
+def cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Iterator[FollowUpCli]:
+    yield FollowUpCli(capsys, tmp_path / "cli" / "rapport.db")
 
 
 @pytest.fixture
-def seeded(cli: Cli) -> Cli:
+def seeded(cli: FollowUpCli) -> FollowUpCli:
     """A vault where Ann and Bob were met ten days ago and nobody followed up."""
     cli.ok("init")
     cli.ok("contact", "add", "Ann Smith")
@@ -88,7 +58,7 @@ def digests(vault: Path) -> dict[str, str]:
     }
 
 
-def test_due_json_has_the_documented_shape(seeded: Cli) -> None:
+def test_due_json_has_the_documented_shape(seeded: FollowUpCli) -> None:
     rows = seeded.due()
     assert [(r["contact"], r["kind"], r["due"]) for r in rows] == [
         ("Ann Smith", "after_event", day(-8)),
@@ -102,13 +72,13 @@ def test_due_json_has_the_documented_shape(seeded: Cli) -> None:
     assert seeded.due() == rows  # listing twice adds nothing
 
 
-def test_due_as_a_table(seeded: Cli) -> None:
+def test_due_as_a_table(seeded: FollowUpCli) -> None:
     lines = seeded.ok("due").out.splitlines()
     assert lines[0].split() == ["id", "due", "kind", "contact", "reason"]
     assert "Follow up with Ann Smith after Design Meetup" in lines[1]
 
 
-def test_days_and_as_of_look_ahead(seeded: Cli) -> None:
+def test_days_and_as_of_look_ahead(seeded: FollowUpCli) -> None:
     seeded.ok("remind", "Ann", "Send the deck", "--date", day(3))
     seeded.ok("event", "add", "Winter Mixer", "--date", day(10), "--attendee", "Bob")
     assert [r["kind"] for r in seeded.due()] == ["after_event", "after_event"]
@@ -138,7 +108,7 @@ def test_days_and_as_of_look_ahead(seeded: Cli) -> None:
         ("freq=monthly;bymonthday=1", "FREQ=MONTHLY;BYMONTHDAY=1"),
     ],
 )
-def test_remind_with_a_repeat(seeded: Cli, repeat: str, rule: str) -> None:
+def test_remind_with_a_repeat(seeded: FollowUpCli, repeat: str, rule: str) -> None:
     made = seeded.ok("remind", "Ann", "Call Ann", "--date", day(-1), "--repeat", repeat, "--json")
     assert made.json()["repeat"] == rule
     (row,) = [r for r in seeded.due() if r["kind"] == "manual"]
@@ -153,7 +123,7 @@ def test_remind_with_a_repeat(seeded: Cli, repeat: str, rule: str) -> None:
     assert all(r["kind"] != "manual" for r in seeded.due())
 
 
-def test_done_snooze_and_dismiss(seeded: Cli) -> None:
+def test_done_snooze_and_dismiss(seeded: FollowUpCli) -> None:
     ann, bob = (r["id"] for r in seeded.due())
     assert seeded.ok("done", str(ann), "--log", "--note", "Coffee").out == f"Reminder {ann} done.\n"
     with Vault.open(seeded.vault) as vault:
@@ -171,7 +141,7 @@ def test_done_snooze_and_dismiss(seeded: Cli) -> None:
     assert seeded.due("--days", "30") == []
 
 
-def test_export_ics_writes_a_calendar(seeded: Cli, tmp_path: Path) -> None:
+def test_export_ics_writes_a_calendar(seeded: FollowUpCli, tmp_path: Path) -> None:
     seeded.ok("remind", "Bob", "Send the contract", "--date", day(30))
     out = tmp_path / "follow-ups.ics"
     assert seeded.ok("export", "--format", "ics", str(out)).out == (
@@ -238,7 +208,7 @@ BAD_INPUT = [
     ids=[case[0] for case in BAD_INPUT],
 )
 def test_bad_input_is_one_line_and_writes_nothing(
-    seeded: Cli, args: tuple[str, ...], code: int, fragment: str
+    seeded: FollowUpCli, args: tuple[str, ...], code: int, fragment: str
 ) -> None:
     seeded.due()  # store today's follow-ups, so reminder 1 exists
     before = digests(seeded.vault)

@@ -6,16 +6,13 @@ A failure is one line on stderr, exit status 1, and nothing written.
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 import vobject
 
-from desktop.cli.main import run
 from tests.conftest import SHARED_FIXTURES
+from tests.support.cli_runner import Cli, Outcome
 
 PASSPHRASE = "correct horse battery"
 LINKEDIN = SHARED_FIXTURES / "csv" / "linkedin_Connections.csv"
@@ -25,36 +22,6 @@ BROKEN_VCF = (
     "BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nobody\r\nEND:VCARD\r\n"
     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:K. Lee\r\nEMAIL:KIM@lee.example\r\nEND:VCARD\r\n"
 )
-
-
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-@dataclass
-class Cli:
-    capsys: pytest.CaptureFixture[str]
-    vault: Path
-
-    def __call__(self, *args: str) -> Outcome:
-        self.capsys.readouterr()
-        try:
-            code = run(["--vault", str(self.vault), *args])
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        captured = self.capsys.readouterr()
-        return Outcome(code, captured.out, captured.err)
-
-    def ok(self, *args: str) -> Outcome:
-        outcome = self(*args)
-        assert outcome.code == 0, outcome.err
-        return outcome
 
 
 def one_line_error(outcome: Outcome, fragment: str, code: int = 1) -> None:

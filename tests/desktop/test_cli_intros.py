@@ -3,47 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from desktop.cli.main import run
-
-
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-class Cli:
-    """Runs `rapport --vault PATH ...` in this process and captures what it prints."""
-
-    def __init__(self, capsys: pytest.CaptureFixture[str], vault: Path) -> None:
-        self._capsys = capsys
-        self.vault = vault
-
-    def __call__(self, *args: str) -> Outcome:
-        self._capsys.readouterr()
-        try:
-            code = run(["--vault", str(self.vault), *args])
-        except SystemExit as exc:  # argparse reports usage errors by exiting
-            code = exc.code if isinstance(exc.code, int) else 1
-        captured = self._capsys.readouterr()
-        return Outcome(code, captured.out, captured.err)
-
-    def ok(self, *args: str) -> Outcome:
-        outcome = self(*args)
-        assert (outcome.code, outcome.err) == (0, ""), outcome.err
-        return outcome
+from tests.support.cli_runner import Cli
 
 
 @pytest.fixture

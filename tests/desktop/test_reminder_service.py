@@ -113,3 +113,9 @@ def test_deleting_a_contact_removes_their_reminders(services: Services) -> None:
     general = services.reminders.add(None, "General", NOW)
     services.contacts.delete(ann)
     assert services.reminders.open_reminders() == [general]
+
+
+def test_a_bad_repeat_rule_is_refused_with_its_reason(services: Services) -> None:
+    with pytest.raises(ValidationError, match="repeat rule is not valid"):
+        services.reminders.add(None, "Water the plants", NOW, rrule="FREQ=SOMETIMES")
+    assert services.reminders.open_reminders() == []

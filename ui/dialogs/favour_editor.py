@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets import date_field, picked_date, save_cancel
 
 SIZES = (("small", "Small"), ("medium", "Medium"), ("large", "Large"))
 
@@ -38,19 +37,13 @@ class FavourDialog(QDialog):
         self.description = QLineEdit()
         self.description.setPlaceholderText("e.g. Introduced them to a printer")
         self.description.setAccessibleName("What the favour was")
-        self.when = QDateEdit(QDate(date.today()))
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("d MMM yyyy")
-        self.when.setAccessibleName("Date")
+        self.when = date_field("Date", date.today())
         self.size_box = QComboBox()
         for value, label in SIZES:
             self.size_box.addItem(label, value)
         self.size_box.setAccessibleName("Size")
         self.promised = QCheckBox("Promised, not done yet")
-        self.due = QDateEdit(QDate(date.today()).addDays(7))
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("d MMM yyyy")
-        self.due.setAccessibleName("Due date")
+        self.due = date_field("Due date", date.today() + timedelta(days=7))
         self.due.setEnabled(False)
         self.promised.toggled.connect(self.due.setEnabled)
         self.error = QLabel()
@@ -62,11 +55,7 @@ class FavourDialog(QDialog):
         form.addRow("&Size", self.size_box)
         form.addRow("", self.promised)
         form.addRow("D&ue", self.due)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self._accept_if_valid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -79,10 +68,10 @@ class FavourDialog(QDialog):
         return {
             "direction": str(self.direction.currentData()),
             "description": self.description.text().strip(),
-            "on": self.when.date().toPython(),
+            "on": picked_date(self.when),
             "size": str(self.size_box.currentData()),
             "promised": promised,
-            "due_on": self.due.date().toPython() if promised else None,
+            "due_on": picked_date(self.due) if promised else None,
         }
 
     def _accept_if_valid(self) -> None:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets import date_field, picked_date, save_cancel
 
 KINDS = (
     ("meeting", "Meeting"),
@@ -38,10 +37,7 @@ class LogInteractionDialog(QDialog):
         for value, label in KINDS:
             self.kind.addItem(label, value)
         self.kind.setAccessibleName("Kind of interaction")
-        self.when = QDateEdit(QDate(date.today()))
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("d MMM yyyy")
-        self.when.setAccessibleName("Date")
+        self.when = date_field("Date", date.today())
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("What did you talk about?")
         self.note.setAccessibleName("Note")
@@ -52,11 +48,7 @@ class LogInteractionDialog(QDialog):
         form.addRow("&Kind", self.kind)
         form.addRow("&Date", self.when)
         form.addRow("&Note", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self._accept_if_valid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -69,9 +61,7 @@ class LogInteractionDialog(QDialog):
 
     def day(self) -> date:
         """Return the chosen date."""
-        day = self.when.date().toPython()
-        assert isinstance(day, date)
-        return day
+        return picked_date(self.when)
 
     def note_text(self) -> str:
         """Return the note."""

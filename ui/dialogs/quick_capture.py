@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.events import CapturedPerson
+from ui.widgets import date_field, picked_date
 
 FIELDS = ("Name", "Company", "Note", "Asks", "Offers", "Tags")
 
@@ -80,10 +80,7 @@ class QuickCaptureDialog(QDialog):
         self.event_name = QLineEdit()
         self.event_name.setPlaceholderText("e.g. Leeds Digital Breakfast")
         self.event_name.setAccessibleName("Event name")
-        self.event_date = QDateEdit(QDate(today or date.today()))
-        self.event_date.setCalendarPopup(True)
-        self.event_date.setDisplayFormat("d MMM yyyy")
-        self.event_date.setAccessibleName("Event date")
+        self.event_date = date_field("Event date", today or date.today())
         self.place = QLineEdit()
         self.place.setPlaceholderText("Where it was")
         self.place.setAccessibleName("Event place")
@@ -207,9 +204,7 @@ class QuickCaptureDialog(QDialog):
 
     def event_day(self) -> date:
         """Return the event's date."""
-        day = self.event_date.date().toPython()
-        assert isinstance(day, date)
-        return day
+        return picked_date(self.event_date)
 
     def save(self) -> None:
         """Check the form and close with Accepted; the caller saves in one transaction."""

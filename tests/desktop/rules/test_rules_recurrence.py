@@ -194,3 +194,8 @@ def test_naive_datetimes_are_refused() -> None:
         next_occurrence("FREQ=WEEKLY", naive, aware, UTC)
     with pytest.raises(ValueError, match="timezone-aware"):
         next_occurrence("FREQ=WEEKLY", aware, naive, UTC)
+
+
+def test_a_count_is_refused_because_done_restarts_the_series() -> None:
+    with pytest.raises(ValueError, match="UNTIL"):
+        parse_rrule("FREQ=WEEKLY;COUNT=3")
