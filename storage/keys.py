@@ -160,3 +160,42 @@ class KeyringStore:
 
         with contextlib.suppress(PasswordDeleteError):
             keyring.delete_password(self._service, vault_id)
+
+    # -- other secrets, e.g. the passphrase of automatic backups ----------------------
+
+    def save_secret(self, name: str, secret: str) -> None:
+        """Store a secret string under `name`, refusing insecure backends."""
+        import keyring
+        from keyring.errors import KeyringError
+
+        if not keyring_is_secure():
+            raise KeyringUnavailableError("No secure keyring is available to keep this secret.")
+        try:
+            keyring.set_password(self._service, name, secret)
+        except KeyringError as exc:
+            raise KeyringUnavailableError(f"The keyring refused to store it: {exc}") from exc
+
+    def load_secret(self, name: str) -> str | None:
+        """Return the secret stored under `name`, or None when there is none."""
+        import keyring
+        from keyring.errors import KeyringError
+
+        if not keyring_is_secure():
+            raise KeyringUnavailableError("No secure keyring is available to read this secret.")
+        try:
+            stored: str | None = keyring.get_password(self._service, name)
+        except KeyringError as exc:
+            raise KeyringUnavailableError(f"The keyring could not be read: {exc}") from exc
+        return stored
+
+    def delete_secret(self, name: str) -> None:
+        """Forget the secret stored under `name`, if there is one."""
+        import keyring
+        from keyring.errors import PasswordDeleteError
+
+        # An insecure backend never received one of our secrets, and the `fail`
+        # backend raises on every call, so there is nothing to delete there.
+        if not keyring_is_secure():
+            return
+        with contextlib.suppress(PasswordDeleteError):
+            keyring.delete_password(self._service, name)

@@ -57,6 +57,9 @@ _ACTIVITY = frozenset(
         QEvent.Type.Wheel,
     }
 )
+# The service decides whether a backup is due (every N days); checking hourly rather
+# than daily keeps a backup from slipping a whole extra day behind its time.
+_AUTO_BACKUP_CHECK_MS = 60 * 60_000
 
 
 class MainWindow(QMainWindow):
@@ -135,6 +138,12 @@ class MainWindow(QMainWindow):
         self.notifier = FollowUpNotifier(self.operations, self)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
+        # The passphrase typed to unlock a passphrase vault, kept in memory only while it
+        # is unlocked: with no keyring, automatic backups are protected by it.
+        self._vault_passphrase: str | None = None
+        self._auto_backup = QTimer(self)
+        self._auto_backup.setInterval(_AUTO_BACKUP_CHECK_MS)
+        self._auto_backup_running = False
         self._connect_signals()
         self._set_unlocked_actions(False)
 
@@ -206,6 +215,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.sample_requested.connect(self._open_sample)
         self.operations.failed.connect(self.show_error)
         self._idle.timeout.connect(self._idle_lock)
+        self._auto_backup.timeout.connect(self.run_auto_backup)
         self._undo_button.clicked.connect(self._run_undo)
         self.notifier.banner.connect(self._show_banner)
         self.notifier.due_count.connect(self._show_due_count)
@@ -274,7 +284,9 @@ class MainWindow(QMainWindow):
         path = self.vault_path
         self.lock_screen.set_busy(True)
         self.operations.run(
-            lambda: open_vault(path, passphrase), done=self.attach, error=self._access_failed
+            lambda: open_vault(path, passphrase),
+            done=lambda services: self._attach_unlocked(services, passphrase),
+            error=self._access_failed,
         )
 
     def _create(self, passphrase: str | None) -> None:
@@ -282,8 +294,14 @@ class MainWindow(QMainWindow):
 
         path = self.vault_path
         self.operations.run(
-            lambda: create_vault(path, passphrase), done=self.attach, error=self._access_failed
+            lambda: create_vault(path, passphrase),
+            done=lambda services: self._attach_unlocked(services, passphrase),
+            error=self._access_failed,
         )
+
+    def _attach_unlocked(self, services: Services, passphrase: str | None) -> None:
+        self._vault_passphrase = passphrase  # None for a keyring vault
+        self.attach(services)
 
     def _open_sample(self) -> None:
         from desktop.paths import sample_vault_path
@@ -319,14 +337,19 @@ class MainWindow(QMainWindow):
         self._set_unlocked_actions(True)
         self._restart_idle_timer()
         self.notifier.attach(services)
+        self._auto_backup.start()
+        self.run_auto_backup()
         self.unlocked.emit()
 
     def lock(self) -> None:
         """Close the vault, clear every model, and show the unlock screen."""
         if self.services is None:
             return
-        self.operations.wait()
+        # Work still running (a backup, an import) finishes before the vault closes.
+        self.operations.wait(-1)
         services, self.services = self.services, None
+        self._vault_passphrase = None
+        self._auto_backup.stop()
         for page in self.pages.values():
             page.attach(None)  # type: ignore[attr-defined]
         self.notifier.attach(None)
@@ -476,6 +499,35 @@ class MainWindow(QMainWindow):
             self.show_status(
                 f"Restored. The replaced vault is kept at {dialog.restored_aside}.", None
             )
+        else:
+            self.run_auto_backup()  # automatic backups just turned on start now, not in an hour
+
+    def run_auto_backup(self) -> None:
+        """Write an automatic backup if one is due, off the UI thread; say so in the status bar.
+
+        Failures go to the status bar too: an automatic backup must never interrupt
+        the user with a dialog.
+        """
+        if self.services is None or self._auto_backup_running:
+            return
+        backups, passphrase = self.services.backups, self._vault_passphrase
+        self._auto_backup_running = True
+
+        def done(path: Path | None) -> None:
+            self._auto_backup_running = False
+            if path is not None:
+                self.show_status(f"Backed up to {path}.", None)
+
+        def failed(exc: Exception) -> None:
+            self._auto_backup_running = False
+            # No timeout: the message stays until the next one, so it is not missed.
+            self.statusBar().showMessage(f"Automatic backup failed: {exc}")
+
+        self.operations.run(
+            lambda: backups.run_auto_if_due(datetime.now(UTC), passphrase),
+            done=done,
+            error=failed,
+        )
 
     def export_calendar(self) -> None:
         """Save the open follow-ups as an iCalendar file for another calendar app."""
@@ -571,7 +623,9 @@ class MainWindow(QMainWindow):
         self.preferences.sync()
         if self.pages:
             self.contacts_page.finish_pending_delete()
-        self.operations.wait()
+        # Work still running (a backup, an import) finishes before the vault closes.
+        self.operations.wait(-1)
+        self._vault_passphrase = None
         if self.services is not None:
             self.services.vault.close()
             self.services = None

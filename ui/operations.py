@@ -121,7 +121,7 @@ class Operations(QObject):
         self.changed.emit(changes)
 
     def wait(self, msecs: int = 5000) -> bool:
-        """Wait for running work to finish (used on lock and in tests)."""
+        """Wait for running work to finish (-1: however long it takes)."""
         return self._pool.waitForDone(msecs)
 
     def _settle(self, relay: _Relay) -> None:
