@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import ValidationError
@@ -172,19 +172,33 @@ class ContactService:
         descending: bool = False,
         offset: int = 0,
         limit: int | None = None,
+        after_id: int | None = None,
     ) -> list[ContactSummary]:
-        """Return contacts as list rows, sorted and optionally filtered by a tag."""
+        """Return contacts as list rows, sorted and optionally filtered by a tag.
+
+        `after_id` (the last row already shown) pages by position in the sort order
+        rather than by `offset`, so the 500th page costs what the first does. It
+        applies to the orders whose column is never empty (name, date added).
+        """
         column = SORT_COLUMNS.get(order_by, Contact.sort_name)
         query = select(*SUMMARY_COLUMNS)
         if not include_archived:
             query = query.where(Contact.archived.is_(False))
         if tag:
             query = query.where(Contact.tags.any(Tag.key == sort_key(tag)))
-        order = column.desc() if descending else column.asc()
-        query = query.order_by(order.nulls_last(), Contact.id).offset(offset)
-        if limit is not None:
-            query = query.limit(limit)
+        keyset = after_id is not None and column is not Contact.org
         with self._sessions() as session:
+            if keyset:
+                last = session.scalar(select(column).where(Contact.id == after_id))
+                if last is not None:
+                    beyond = column < last if descending else column > last
+                    query = query.where(or_(beyond, and_(column == last, Contact.id > after_id)))
+            else:
+                query = query.offset(offset)
+            order = column.desc() if descending else column.asc()
+            query = query.order_by(order.nulls_last(), Contact.id)
+            if limit is not None:
+                query = query.limit(limit)
             return summaries(session, session.execute(query).all())
 
     def name_index(self) -> list[tuple[int, str, str | None]]:

@@ -278,3 +278,23 @@ def test_records_are_frozen(services: Services) -> None:
     detail = services.contacts.add(ContactInput(name="Ann"))
     with pytest.raises(dataclasses.FrozenInstanceError):
         detail.name = "Bob"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("order_by", "descending"), [("name", False), ("name", True), ("added", True)]
+)
+def test_paging_after_a_row_matches_paging_by_offset(
+    services: Services, order_by: str, descending: bool
+) -> None:
+    for name in ["Ann", "Bob", "ann", "Cid", "Bob", "Dee", "Ann", "Eve", "Fay"]:
+        services.contacts.add(ContactInput(name=name))
+    contacts = services.contacts
+    whole = [s.id for s in contacts.list_contacts(order_by=order_by, descending=descending)]
+    paged: list[int] = []
+    while len(paged) < len(whole):
+        page = contacts.list_contacts(
+            order_by=order_by, descending=descending, limit=2, after_id=paged[-1] if paged else None
+        )
+        assert page
+        paged += [s.id for s in page]
+    assert paged == whole

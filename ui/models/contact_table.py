@@ -83,6 +83,7 @@ class ContactTableModel(QAbstractTableModel):
             descending=self._descending,
             offset=offset,
             limit=PAGE,
+            after_id=self._rows[offset - 1].id if offset else None,
         )
 
     # -- lazy loading -------------------------------------------------------------
