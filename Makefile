@@ -25,5 +25,10 @@ typecheck: $(STAMP)
 test: lint typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# Benchmarks (not part of `make test`); see BENCHMARKS.md. SIZE=M: 10,000 contacts, L: 100,000.
+SIZE ?= M
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run_all --size $(SIZE)
+
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 from desktop.app import Services, build_services
+from desktop.quick_open import QuickStart, VaultKind, keyring_available, vault_kind
 from desktop.sample import SampleSize, generate_sample
 from storage.keys import KeyringUnavailableError, keyring_is_secure
 from storage.lock import VaultLockedError
@@ -21,6 +21,7 @@ __all__ = [
     "create_sample_vault",
     "create_vault",
     "keyring_available",
+    "open_unlocked",
     "open_vault",
     "vault_kind",
 ]
@@ -30,29 +31,14 @@ __all__ = [
 VaultAccessError = (VaultError, VaultLockedError, KeyringUnavailableError)
 
 
-class VaultKind(Enum):
-    """How a vault at a path is unlocked, or that there is none yet."""
-
-    MISSING = "missing"
-    KEYRING = "keyring"
-    PASSPHRASE = "passphrase"
-
-
-def vault_kind(path: Path) -> VaultKind:
-    """Say whether a vault exists at `path` and how it is unlocked."""
-    if not Path(path).is_file():
-        return VaultKind.MISSING
-    return VaultKind(Vault.key_source(path))
-
-
-def keyring_available() -> bool:
-    """Say whether the system has a secure keyring to hold a vault key."""
-    return keyring_is_secure()
-
-
 def open_vault(path: Path, passphrase: str | None = None) -> Services:
     """Unlock a vault and return its services."""
     return build_services(Vault.open(path, passphrase=passphrase))
+
+
+def open_unlocked(quick: QuickStart) -> Services:
+    """Build the services on a vault that `quick_start` already unlocked."""
+    return build_services(Vault.open(quick.unlocked.path, unlocked=quick.unlocked))
 
 
 def create_vault(path: Path, passphrase: str | None = None) -> Services:

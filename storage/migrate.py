@@ -9,7 +9,7 @@ from sqlalchemy import Connection, text
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions; a test keeps the two in step, so opening
 # an up-to-date vault needs no Alembic import at all.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -120,6 +120,8 @@ class Contact(Base):
     __table_args__ = (
         CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
         CheckConstraint("cadence_days IS NULL OR cadence_days > 0", name="cadence_positive"),
+        # The contact list's order: one page is a short range scan, at any depth.
+        Index("ix_contacts_list_order", "archived", "sort_name", "id"),
     )
 
 

@@ -10,11 +10,9 @@ pages are encrypted too.
 from __future__ import annotations
 
 import contextlib
-import json
 import shutil
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,6 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from storage import migrate
 from storage.keys import (
-    SALT_BYTES,
     KdfParams,
     KeyringStore,
     KeyringUnavailableError,
@@ -35,115 +32,31 @@ from storage.keys import (
     sqlcipher_key_literal,
 )
 from storage.lock import VaultLock, VaultLockedError
+from storage.unlock import (
+    Descriptor,
+    PassphraseRequiredError,
+    Unlocked,
+    VaultError,
+    WrongKeyError,
+    descriptor_path,
+    lock_path,
+    raw_connect,
+    sqlite_sidecars,
+    unlock,
+)
 
 __all__ = [
+    "Descriptor",
     "KeyringUnavailableError",
+    "PassphraseRequiredError",
+    "Unlocked",
     "Vault",
     "VaultError",
     "VaultLockedError",
     "WrongKeyError",
+    "descriptor_path",
+    "lock_path",
 ]
-
-DESCRIPTOR_SUFFIX = ".vault"
-LOCK_SUFFIX = ".lock"
-FORMAT = 1
-
-
-class VaultError(Exception):
-    """A problem with the vault that the user can act on; the message says how."""
-
-
-class WrongKeyError(VaultError):
-    """The passphrase or key does not open this vault."""
-
-
-class PassphraseRequiredError(VaultError):
-    """The vault is protected by a passphrase and none was given."""
-
-
-@dataclass(frozen=True)
-class Descriptor:
-    """What is kept beside the database: how to find or derive its key."""
-
-    vault_id: str
-    key_source: str  # "keyring" or "passphrase"
-    kdf: KdfParams | None
-
-    def write(self, path: Path) -> None:
-        """Write the descriptor as JSON."""
-        data: dict[str, Any] = {
-            "format": FORMAT,
-            "vault_id": self.vault_id,
-            "key_source": self.key_source,
-        }
-        if self.kdf is not None:
-            data["kdf"] = self.kdf.to_json()
-        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-
-    @classmethod
-    def read(cls, path: Path) -> Descriptor:
-        """Read a descriptor, with a clear message when it is missing or damaged."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            kdf = KdfParams.from_json(data["kdf"]) if "kdf" in data else None
-            source = str(data["key_source"])
-            if source not in ("keyring", "passphrase"):
-                raise ValueError(source)
-            return cls(str(data["vault_id"]), source, kdf)
-        except FileNotFoundError:
-            raise VaultError(
-                f"{path.name} is missing beside the vault, so Rapport cannot tell how to "
-                "unlock it. Restore it from a backup of the vault folder."
-            ) from None
-        except (ValueError, KeyError, TypeError) as exc:
-            raise VaultError(f"{path} is damaged ({exc}); restore it from a backup.") from None
-
-
-def descriptor_path(db_path: Path) -> Path:
-    """Return where the descriptor of a vault lives."""
-    return db_path.with_name(db_path.name + DESCRIPTOR_SUFFIX)
-
-
-def lock_path(db_path: Path) -> Path:
-    """Return where the lock file of a vault lives."""
-    return db_path.with_name(db_path.name + LOCK_SUFFIX)
-
-
-def vault_exists(db_path: Path) -> bool:
-    """Say whether a vault database exists at this path."""
-    return db_path.is_file()
-
-
-def _sqlite_sidecars(db_path: Path) -> tuple[Path, ...]:
-    return tuple(db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm"))
-
-
-def _raw_connect(db_path: Path, key_literal: str) -> Any:
-    connection = sqlcipher3.connect(str(db_path), check_same_thread=False)
-    # SQLCipher would print decryption failures to stderr; a wrong key is reported
-    # by Rapport in one sentence instead.
-    connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute(f"PRAGMA key = {key_literal}")
-    return connection
-
-
-def _probe(db_path: Path, key_literal: str) -> None:
-    """Open the file with the key and read its schema, writing nothing."""
-    connection = _raw_connect(db_path, key_literal)
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
-        raise WrongKeyError("That passphrase or key does not open this vault.") from None
-    finally:
-        connection.close()
-
-
-def _read_salt(db_path: Path) -> bytes:
-    with db_path.open("rb") as handle:
-        salt = handle.read(SALT_BYTES)
-    if len(salt) != SALT_BYTES:
-        raise VaultError(f"{db_path} is too short to be a Rapport vault.")
-    return salt
 
 
 class Vault:
@@ -202,7 +115,7 @@ class Vault:
         except BaseException:
             # A vault that could not be finished leaves nothing behind to confuse the next try.
             lock.release()
-            for leftover in (path, descriptor_path(path), *_sqlite_sidecars(path)):
+            for leftover in (path, descriptor_path(path), *sqlite_sidecars(path)):
                 leftover.unlink(missing_ok=True)
             if saved_key:
                 store.delete(vault_id)
@@ -216,23 +129,19 @@ class Vault:
         *,
         passphrase: str | None = None,
         keyring_store: KeyringStore | None = None,
+        unlocked: Unlocked | None = None,
     ) -> Vault:
-        """Unlock an existing vault; a wrong key leaves every file untouched."""
-        path = Path(path)
-        if not path.is_file():
-            raise VaultError(f"There is no vault at {path}; create one with `rapport init`.")
-        if path.stat().st_size == 0:
-            raise VaultError(f"{path} is empty, not a vault; restore it from a backup.")
-        descriptor = Descriptor.read(descriptor_path(path))
-        lock = VaultLock(lock_path(path))
-        lock.acquire()
+        """Unlock an existing vault; a wrong key leaves every file untouched.
+
+        `unlocked` is a vault already unlocked by `storage.unlock.unlock` (its lock is
+        held and its key checked), so the app can show data before this module loads.
+        """
+        unlocked = unlocked or unlock(Path(path), passphrase, keyring_store)
         try:
-            literal = cls._key_literal_for(path, descriptor, passphrase, keyring_store)
-            _probe(path, literal)
-            vault = cls(path, literal, lock)
+            vault = cls(unlocked.path, unlocked.key_literal, unlocked.lock)
             vault._migrate(backup=True)
         except BaseException:
-            lock.release()
+            unlocked.lock.release()
             raise
         return vault
 
@@ -241,35 +150,13 @@ class Vault:
         """Return "keyring" or "passphrase": how the vault at `path` is unlocked."""
         return Descriptor.read(descriptor_path(Path(path))).key_source
 
-    @staticmethod
-    def _key_literal_for(
-        path: Path,
-        descriptor: Descriptor,
-        passphrase: str | None,
-        keyring_store: KeyringStore | None,
-    ) -> str:
-        if descriptor.key_source == "passphrase":
-            if passphrase is None:
-                raise PassphraseRequiredError("This vault is protected by a passphrase.")
-            salt = _read_salt(path)
-            params = descriptor.kdf or KdfParams()
-            return sqlcipher_key_literal(derive_key(passphrase, salt, params), salt)
-        store = keyring_store or KeyringStore()
-        key = store.load(descriptor.vault_id)
-        if key is None:
-            raise VaultError(
-                "The keyring on this machine has no key for this vault. Restore it from a "
-                "passphrase-protected backup (`rapport restore`)."
-            )
-        return sqlcipher_key_literal(key)
-
     # -- engine ---------------------------------------------------------------------
 
     def _make_engine(self) -> Engine:
         path, literal = self.path, self._key_literal
 
         def connect() -> Any:
-            return _raw_connect(path, literal)
+            return raw_connect(path, literal)
 
         # A file URL (not the in-memory default) gives a QueuePool: each connection is
         # used by one thread at a time, and handed between the UI's worker threads safely.
@@ -310,7 +197,7 @@ class Vault:
     @contextlib.contextmanager
     def raw_connection(self) -> Iterator[Any]:
         """Yield a keyed DB-API connection of its own (for bulk loads and benchmarks)."""
-        connection = _raw_connect(self.path, self._key_literal)
+        connection = raw_connect(self.path, self._key_literal)
         try:
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("PRAGMA temp_store = MEMORY")

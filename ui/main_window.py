@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from ui.notifications import FollowUpNotifier
 from ui.operations import REMINDERS, Operations
+from ui.pages.contact_preview import ContactPreview
 from ui.pages.lock_screen import LockScreen
 from ui.preferences import Preferences
 from ui.resources import icon
 
 if TYPE_CHECKING:
     from desktop.app import Services
+    from desktop.quick_open import QuickStart
     from ui.pages.contacts import ContactsPage
     from ui.pages.events import EventsPage
     from ui.pages.favours import FavoursPage
@@ -115,7 +117,8 @@ class MainWindow(QMainWindow):
         self.banner.setToolTip("Click to open Today")
         self.banner.hide()
         self.page_stack = QStackedWidget()
-        self.page_stack.addWidget(QLabel("Opening…", alignment=Qt.AlignmentFlag.AlignCenter))
+        self.preview = ContactPreview()
+        self.page_stack.addWidget(self.preview)
         workspace = QWidget()
         row = QHBoxLayout(workspace)
         row.setContentsMargins(4, 4, 4, 4)
@@ -260,9 +263,8 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Decide what to show first: welcome, unlock form, or the vault straight away."""
-        from desktop.vault_access import VaultKind, keyring_available, vault_kind
+        from desktop.quick_open import VaultKind, keyring_available, vault_kind
 
-        self.build_pages()
         try:
             kind = vault_kind(self.vault_path)
         except Exception as exc:
@@ -279,14 +281,43 @@ class MainWindow(QMainWindow):
             self._unlock(None)
 
     def _unlock(self, passphrase: str | None) -> None:
-        from desktop.vault_access import open_vault
+        from desktop.quick_open import quick_start
 
         path = self.vault_path
         self.lock_screen.set_busy(True)
         self.operations.run(
-            lambda: open_vault(path, passphrase),
-            done=lambda services: self._attach_unlocked(services, passphrase),
+            lambda: quick_start(path, passphrase),
+            done=lambda quick: self._show_quick(quick, passphrase),
             error=self._access_failed,
+        )
+
+    def _show_quick(self, quick: QuickStart, passphrase: str | None) -> None:
+        """Show the first contacts at once, then load the rest of Rapport behind them."""
+        self.preview.show_contacts(quick.total, quick.contacts)
+        self.page_stack.setCurrentWidget(self.preview)
+        self.central.setCurrentWidget(self.workspace)
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(1 if quick.total else 0)
+        self.navigation.blockSignals(False)
+
+        def load() -> Services:
+            # The heavy imports happen here, off the UI thread, while the list shows.
+            from desktop.vault_access import open_unlocked
+            from ui.pages import preload_pages
+
+            preload_pages()
+            return open_unlocked(quick)
+
+        def failed(exc: Exception) -> None:
+            quick.release()
+            self.preview.clear()
+            self.central.setCurrentWidget(self.lock_screen)
+            self._access_failed(exc)
+
+        self.operations.run(
+            load,
+            done=lambda services: self._attach_unlocked(services, passphrase),
+            error=failed,
         )
 
     def _create(self, passphrase: str | None) -> None:
@@ -334,6 +365,7 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.workspace)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(1 if services.contacts.count() else 0)
+        self._show_page(self.navigation.currentRow())
         self._set_unlocked_actions(True)
         self._restart_idle_timer()
         self.notifier.attach(services)
@@ -360,8 +392,10 @@ class MainWindow(QMainWindow):
         self._undo_button.hide()
         self.statusBar().clearMessage()
         self.central.setCurrentWidget(self.lock_screen)
-        from desktop.vault_access import VaultKind, vault_kind
+        from desktop.quick_open import VaultKind, vault_kind
 
+        self.preview.clear()
+        self.page_stack.setCurrentWidget(self.preview)
         self.lock_screen.show_unlock(vault_kind(self.vault_path) is VaultKind.PASSPHRASE)
         self.locked.emit()
 

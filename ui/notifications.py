@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from desktop.app import Services
 
 CHECK_INTERVAL_MS = 5 * 60_000
-FIRST_CHECK_MS = 1500
+# The first look waits until the user has settled in; what was due on opening is
+# on the Today page anyway.
+FIRST_CHECK_MS = 60_000
 
 
 def due_message(names: list[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import ColumnElement, case, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, contains_eager, sessionmaker
 
 from desktop.errors import NotFoundError, ValidationError
 from desktop.queries.contacts import get_contact
@@ -102,6 +102,8 @@ class FavourService:
         query = (
             select(Favour)
             .join(Favour.contact)
+            # The name comes with each row, not in one query per contact.
+            .options(contains_eager(Favour.contact))
             .order_by(Favour.occurred_on.desc(), Favour.id.desc())
         )
         if contact_id is not None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from desktop.errors import ValidationError
 from desktop.queries.contacts import get_contact
 from desktop.records import InteractionRecord
-from storage.models import INTERACTION_KINDS, Contact, Interaction
+from storage.models import INTERACTION_KINDS, Interaction, interaction_participants
 
 MAX_NOTE = 20_000
 
@@ -67,7 +67,11 @@ class InteractionService:
         """Return a contact's interactions, newest first."""
         query = (
             select(Interaction)
-            .where(Interaction.participants.any(Contact.id == contact_id))
+            .join(
+                interaction_participants,
+                interaction_participants.c.interaction_id == Interaction.id,
+            )
+            .where(interaction_participants.c.contact_id == contact_id)
             .options(selectinload(Interaction.participants), selectinload(Interaction.event))
             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
         )

@@ -1,63 +1,57 @@
-"""Open the real main window on a vault and print how long until the list is painted.
+"""Start Rapport the way `rapport --vault PATH` does and print when things get painted.
 
-Run by bench_startup.py in a fresh process; prints "window <s>" when the window first
-paints and "list <s>" when the contact list has painted with data, both measured from
-interpreter start, then quits.
+Run by bench_startup.py in a fresh process (QT_QPA_PLATFORM=offscreen, a file keyring,
+an isolated XDG_CONFIG_HOME so QSettings start empty):
+
+    python -m tests.benchmarks.startup_probe VAULT [list|memory|scroll]
+
+Goes through the real entry point (`desktop.__main__`), deciding as `rapport` does that
+the arguments open the app, so everything imported before the window shows is counted,
+in the same order (PySide6 hooks every import made after it is loaded, so the order
+matters); the QApplication is created just before `run_app` would create it.
+
+Prints, in seconds from the first line of this script: "window <s>" when the main
+window first paints, "list <s>" when the contact list has painted with rows; then:
+
+- memory: opens Today, Favours and Introductions in turn, waits until each has loaded
+  ("page <name> <s>"), then prints "rss <MB>" (ru_maxrss, the peak resident size).
+- scroll: scrolls the contact list to the end page by page until every contact is
+  loaded; prints "pages <n>", "fetch_p50_ms", "fetch_max_ms", "worst_frame_ms" (the
+  longest time between two consecutive paints of the list) and "scroll_s".
 """
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 START = time.perf_counter()
 
+import sys  # noqa: E402
+
+TIMEOUT_MS = 600_000
+
 
 def main() -> int:
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    """Run the app on the vault given until the probe has what it needs."""
+    vault, mode = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else "list")
+    # isort: off
+    from desktop.__main__ import app_vault  # first, as `rapport` does
+    from desktop.gui import launch
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
-    from ui.preferences import Preferences
+    from tests.benchmarks.probe_watch import Probe
 
-    app = QApplication(sys.argv[:1])
-    vault = Path(sys.argv[1])
-    from PySide6.QtCore import QSettings
+    # isort: on
 
-    settings = QSettings(str(vault.parent / "probe.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(Preferences(settings), vault)
-    marks: dict[str, float] = {}
-
-    class Painted(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                now = time.perf_counter() - START
-                if watched is window and "window" not in marks:
-                    marks["window"] = now
-                    print(f"window {now:.4f}", flush=True)
-                pages = getattr(window, "contacts_page", None)
-                if (
-                    pages is not None
-                    and watched is pages.table.viewport()
-                    and pages.model.rowCount() > 0
-                    and "list" not in marks
-                ):
-                    marks["list"] = now
-                    print(f"list {now:.4f}", flush=True)
-                    QTimer.singleShot(0, app.quit)
-            return False
-
-    painted = Painted()
-    app.installEventFilter(painted)
-    window.preferences.idle_lock_minutes = 0
-    window.first_painted.connect(window.start)
-    window.show()
-    window.unlocked.connect(lambda: window.go_to("contacts"))
-    QTimer.singleShot(30_000, app.quit)
-    app.exec()
-    window.close()
-    return 0 if "list" in marks else 1
+    app = QApplication(["rapport"])  # run_app uses the existing instance
+    probe = Probe(app, mode, START)
+    app.installEventFilter(probe)
+    QTimer.singleShot(TIMEOUT_MS, app.quit)
+    opens_app, chosen = app_vault(["--vault", vault])
+    assert opens_app
+    launch(chosen)
+    return 0 if "list" in probe.marks else 1
 
 
 if __name__ == "__main__":

@@ -150,3 +150,25 @@ def test_hidden_pages_load_only_when_shown(
     qtbot.waitUntil(lambda: window.favours_page.favours.rowCount() == 1, timeout=5000)
     window.lock()
     assert window.favours_page.favours.rowCount() == 0
+
+
+def test_first_contacts_show_before_the_data_layer_is_attached(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from desktop.quick_open import quick_start
+
+    services = create_vault(window.vault_path)
+    add_people(services)
+    services.vault.close()
+    quick = quick_start(window.vault_path)
+    window._show_quick(quick, None)
+    # Shown at once, from the quick read, while the full vault opens on a worker.
+    assert window.central.currentWidget() is window.workspace
+    assert [window.preview.model.index(r, 0).data() for r in range(3)] == [
+        "Ana Silva",
+        "Maya Patel",
+        "Tom Reed",
+    ]
+    _wait_unlocked(qtbot, window)
+    assert window.page_stack.currentWidget() is window.contacts_page
+    assert window.contacts_page.model.total() == 3

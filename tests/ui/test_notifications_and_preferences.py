@@ -30,6 +30,7 @@ def test_newly_due_follow_up_shows_a_banner_without_a_tray(
     notifier = window.notifier
     assert notifier.tray is None  # offscreen has no system tray
     # The first look only learns what was already due (the Today page shows that).
+    notifier.check()
     qtbot.waitUntil(lambda: notifier._seeded, timeout=5000)
     assert not window.banner.isVisible()
     services.followups.add_manual(

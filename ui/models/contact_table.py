@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.records import ContactSummary
-from desktop.services.contacts import ContactService
 from ui.models.roles import ContactIdRole, RecordRole
+
+if TYPE_CHECKING:
+    from desktop.services.contacts import ContactService
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -17,7 +19,8 @@ _SORT_KEYS = {0: "name", 1: "org"}
 PAGE = 200
 
 
-def _cell(row: ContactSummary, column: int) -> str:
+def cell_text(row: ContactSummary, column: int) -> str:
+    """Return what a contact list cell shows."""
     if column == 0:
         return row.name
     if column == 1:
@@ -122,9 +125,9 @@ class ContactTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _cell(row, index.column())
+            return cell_text(row, index.column())
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{COLUMNS[index.column()]}: {_cell(row, index.column()) or 'none'}"
+            return f"{COLUMNS[index.column()]}: {cell_text(row, index.column()) or 'none'}"
         if role == ContactIdRole:
             return row.id
         if role == RecordRole:
