@@ -51,6 +51,7 @@ PAGES = (
     ("favours", "Favours"),
     ("introductions", "Introductions"),
 )
+WARM_UP_MS = 10_000
 _ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -369,9 +370,17 @@ class MainWindow(QMainWindow):
         self._set_unlocked_actions(True)
         self._restart_idle_timer()
         self.notifier.attach(services)
+        # Build the introduction matcher in the background once things have settled,
+        # so the Introductions page opens with its suggestions ready.
+        QTimer.singleShot(WARM_UP_MS, self, lambda: self._warm_up(services))
         self._auto_backup.start()
         self.run_auto_backup()
         self.unlocked.emit()
+
+    def _warm_up(self, services: Services) -> None:
+        if self.services is services:
+            intros = services.introductions
+            self.operations.run(lambda: intros.suggest(None, limit=25), error=lambda _e: None)
 
     def lock(self) -> None:
         """Close the vault, clear every model, and show the unlock screen."""
@@ -418,7 +427,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     # -- idle lock ------------------------------------------------------------------
 
@@ -599,7 +608,7 @@ class MainWindow(QMainWindow):
         self._undo_button.setVisible(undo is not None)
         self.statusBar().showMessage(message, 8000 if undo is not None else 5000)
         if undo is not None:
-            QTimer.singleShot(8000, lambda: self._undo_button.hide())
+            QTimer.singleShot(8000, self._undo_button, self._undo_button.hide)
 
     def _run_undo(self) -> None:
         undo, self._undo = self._undo, None
