@@ -52,6 +52,7 @@ PAGES = (
     ("introductions", "Introductions"),
 )
 WARM_UP_MS = 10_000
+WARM_UP_MAX_CONTACTS = 20_000
 _ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -371,8 +372,10 @@ class MainWindow(QMainWindow):
         self._restart_idle_timer()
         self.notifier.attach(services)
         # Build the introduction matcher in the background once things have settled,
-        # so the Introductions page opens with its suggestions ready.
-        QTimer.singleShot(WARM_UP_MS, self, lambda: self._warm_up(services))
+        # so the Introductions page opens with its suggestions ready. Not for very large
+        # networks: there the build takes seconds and would make scrolling stutter.
+        if services.contacts.count() <= WARM_UP_MAX_CONTACTS:
+            QTimer.singleShot(WARM_UP_MS, self, lambda: self._warm_up(services))
         self._auto_backup.start()
         self.run_auto_backup()
         self.unlocked.emit()
