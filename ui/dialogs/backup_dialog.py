@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -29,6 +27,7 @@ from desktop.services.backups import (
     AutoBackup,
     BackupService,
 )
+from ui.dialogs.busy import BusyDialog
 from ui.operations import Operations
 
 
@@ -55,7 +54,7 @@ def _passphrase_problem(passphrase: str, repeat: str) -> str | None:
     return None
 
 
-class BackupDialog(QDialog):
+class BackupDialog(BusyDialog):
     """Writes a backup into a folder (keeping the newest N), or restores one.
 
     The "Automatic backups" group saves the preference the window acts on: a folder,
@@ -77,7 +76,6 @@ class BackupDialog(QDialog):
         self._operations = operations
         self.restored = False
         self.restored_aside: Path | None = None
-        self.busy = False
         self.folder = QLineEdit()
         self.folder.setAccessibleName("Backup folder")
         self.choose_folder = QPushButton("Choose…")
@@ -315,15 +313,3 @@ class BackupDialog(QDialog):
         for widget in (self.backup_button, self.restore_button):
             widget.setEnabled(not busy)
         self.save_auto_button.setEnabled(not busy and self.auto_settings is not None)
-
-    def reject(self) -> None:
-        """Override QDialog.reject: stay open while a backup or restore runs."""
-        if not self.busy:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Override QWidget.closeEvent: stay open while a backup or restore runs."""
-        if self.busy:
-            event.ignore()
-        else:
-            super().closeEvent(event)

@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.interchange import ImportIssue, csv_headers, guess_mapping
 from desktop.services.imports import DuplicateFound, ImportPreview, ImportResult, ImportService
+from ui.dialogs.busy import BusyDialog
 from ui.dialogs.column_mapping import ColumnMappingTable
 from ui.models.record_table import Column, RecordTableModel
 from ui.operations import CONTACTS, INTERACTIONS, Operations
@@ -76,7 +75,7 @@ class ImportProgress(QObject):
         self.progress.emit(done, total)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(BusyDialog):
     """Walks through an import: file, format, columns, preview, duplicates, import."""
 
     def __init__(
@@ -91,7 +90,6 @@ class ImportDialog(QDialog):
         self._filename = ""
         self._asked = 0  # previews answer in order; only the newest is shown
         self._importable = False  # the last preview found contacts to import
-        self.busy = False
         self.import_result: ImportResult | None = None
         self.path = QLineEdit()
         self.path.setReadOnly(True)
@@ -281,15 +279,3 @@ class ImportDialog(QDialog):
         close.setEnabled(not busy)
 
     # -- closing --------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Override QDialog.reject: stay open while an import runs, since it cannot stop."""
-        if not self.busy:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Override QWidget.closeEvent: stay open while an import runs."""
-        if self.busy:
-            event.ignore()
-        else:
-            super().closeEvent(event)
