@@ -108,6 +108,10 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName("Sections")
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setFixedWidth(190)
+        self.navigation.setEditTriggers(QListWidget.EditTrigger.NoEditTriggers)
+        # Sections are reached with Ctrl+1…5 (the Go menu), so the keyboard focus
+        # starts in the page itself, where typing is useful.
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for key, title in PAGES:
             item = QListWidgetItem(icon(key), title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)

@@ -9,10 +9,12 @@ STYLE_SHEET = """
 QLabel#error { color: #c0392b; }
 QLabel#hint { color: palette(placeholder-text); }
 QLabel#empty { color: palette(placeholder-text); font-size: 13pt; padding: 24px; }
-QListWidget#navigation { border: none; font-size: 11pt; padding-top: 6px; }
+QListWidget#navigation { border: none; font-size: 11pt; padding-top: 6px; outline: 0; }
 QListWidget#navigation::item { padding: 8px 10px; border-radius: 6px; }
-QListWidget#navigation::item:selected {
-    background: palette(highlight); color: palette(highlighted-text);
+QListWidget#navigation::item:selected,
+QListWidget#navigation::item:selected:focus,
+QListWidget#navigation::item:selected:!active {
+    background: palette(highlight); color: palette(highlighted-text); border: none;
 }
 QListWidget#navigation::item:hover:!selected { background: palette(midlight); }
 QLabel#banner {
