@@ -63,6 +63,14 @@ class IntroductionMatcher:
         stemmer = Stemmer()
         table = load_synonyms(stemmer) if synonyms is None else synonyms
         self._w = weights
+        # What sharing one trait adds to a pair's context, by the trait's first letter
+        # (see `ContactFacts.traits`).
+        self._trait_credit = {
+            "e": weights.event_credit,
+            "t": weights.tag_credit,
+            "p": weights.location_credit,
+            "o": weights.org_credit,
+        }
         self._scorer = PairScorer(weights, context)
         analyzer = PhraseAnalyzer(table, stemmer, weights)
         self._network = NetworkIndex(analyzer, self._scorer, weights)
@@ -186,19 +194,45 @@ class IntroductionMatcher:
     def _join(
         self, top: TopPairs, done: set[Pair], asker: int, fixed: float, relevance: float, doc: int
     ) -> None:
-        """Check the holders of an offer who could lift a pair with `asker` into the top."""
-        candidates = []
+        """Check the holders of an offer who could lift a pair with `asker` into the top.
+
+        `fixed` is what the pair gets from the relevance and the asker's own standing.
+        Both lists walked here are ranked by the offerer's own standing, so each walk
+        stops at the first offerer who could not lift the pair even at best.
+        """
+        network = self._network
+        seen = set[int]()
         # Sharing nothing, an offerer can only lift the pair by their own standing...
-        for own, offerer in self._network.offerers(doc):
+        for own, offerer in network.offerers(doc):
             if fixed + own < top.threshold:
                 break
-            candidates.append(offerer)
-        # ...and those who share something with the asker are found by that trait.
-        by_trait = self._network.offerers_by_trait(doc)
-        for trait in self._network.facts[asker].traits:
-            candidates.extend(by_trait.get(trait, ()))
-        for offerer in candidates:
+            seen.add(offerer)
             self._check(top, done, asker, offerer, relevance)
+        # ...and those who share something with the asker are found by that trait.
+        # Adding up the credit of each trait shared gives the pair's context without
+        # comparing the two contacts, so only those it could lift into the top are
+        # checked.
+        facts = network.facts[asker]
+        reach = fixed + facts.pair_bound - facts.own_bound
+        threshold = top.threshold
+        shared: dict[int, list[float]] = {}
+        by_trait = network.offerers_by_trait(doc)
+        for trait in facts.traits:
+            credit = self._trait_credit[trait[0]]
+            for own, offerer in by_trait.get(trait, ()):
+                if reach + own < threshold:
+                    break
+                if offerer in seen:
+                    continue
+                entry = shared.get(offerer)
+                if entry is None:
+                    shared[offerer] = [own, credit]
+                else:
+                    entry[1] += credit
+        context_weight = self._w.context_weight
+        for offerer, (own, credit) in shared.items():
+            if fixed + own + context_weight * min(1.0, credit) >= top.threshold:
+                self._check(top, done, asker, offerer, relevance)
 
     def _check(
         self, top: TopPairs, done: set[Pair], asker: int, offerer: int, relevance: float

@@ -54,7 +54,7 @@ class NetworkIndex:
         self._relevances: dict[tuple[int, int], float] = {}
         self._offerers: dict[int, Ranked] = {}
         self._askers: dict[int, Ranked] = {}
-        self._traits: dict[int, dict[str, list[int]]] = {}
+        self._traits: dict[int, dict[str, Ranked]] = {}
         self._own_cap: float | None = None
 
     def offer_matches(self, ask_doc: int) -> Mapping[int, float]:
@@ -137,14 +137,14 @@ class NetworkIndex:
             ranked = self._askers[ask_doc] = self._rank(self.asks.holders(ask_doc))
         return ranked
 
-    def offerers_by_trait(self, offer_doc: int) -> Mapping[str, list[int]]:
-        """Return trait -> the contacts holding an offer who have that trait."""
+    def offerers_by_trait(self, offer_doc: int) -> Mapping[str, Ranked]:
+        """Return trait -> the contacts holding an offer who have that trait, ranked."""
         found = self._traits.get(offer_doc)
         if found is None:
             found = self._traits[offer_doc] = {}
-            for contact_id in self.offers.holders(offer_doc):
+            for own, contact_id in self.offerers(offer_doc):
                 for trait in self.facts[contact_id].traits:
-                    found.setdefault(trait, []).append(contact_id)
+                    found.setdefault(trait, []).append((own, contact_id))
         return found
 
     def max_own_bound(self) -> float:

@@ -252,7 +252,7 @@ def random_network(seed: int, size: int) -> tuple[list[Profile], NetworkContext]
     return profiles, context
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
 def test_pruned_search_returns_exactly_the_best_pairs(synonyms: SynonymTable, seed: int) -> None:
     profiles, context = random_network(seed, 150)
     network = IntroductionMatcher(profiles, context, synonyms=synonyms)
