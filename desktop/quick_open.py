@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.records import ContactSummary
 from storage.keys import keyring_is_secure
 from storage.peek import first_contacts
 from storage.unlock import Descriptor, Unlocked, descriptor_path, unlock
+
+if TYPE_CHECKING:
+    from desktop.records import ContactSummary
 
 FIRST_PAGE = 200
 
@@ -54,6 +57,8 @@ class QuickStart:
 
 def quick_start(path: Path, passphrase: str | None = None) -> QuickStart:
     """Unlock the vault at `path` and read the first contacts by name."""
+    from desktop.records import ContactSummary
+
     unlocked = unlock(Path(path), passphrase)
     try:
         total, rows = first_contacts(unlocked, FIRST_PAGE)
@@ -73,3 +78,25 @@ def quick_start(path: Path, passphrase: str | None = None) -> QuickStart:
         for r in rows
     )
     return QuickStart(unlocked, total, contacts)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What the app finds at start: the kind of vault and, for a keyring vault, its first page.
+
+    `keyring_ok` is only read for a missing vault, where the welcome needs it.
+    """
+
+    kind: VaultKind
+    quick: QuickStart | None = None
+    keyring_ok: bool = False
+
+
+def open_at_start(path: Path) -> Opening:
+    """Find out how the vault at `path` opens, and open it if no passphrase is needed."""
+    kind = vault_kind(path)
+    if kind is VaultKind.KEYRING:
+        return Opening(kind, quick=quick_start(path))
+    if kind is VaultKind.MISSING:
+        return Opening(kind, keyring_ok=keyring_available())
+    return Opening(kind)

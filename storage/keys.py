@@ -13,8 +13,6 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-
 KEY_BYTES = 32
 SALT_BYTES = 16
 KEYRING_SERVICE = "Rapport vault"
@@ -69,6 +67,9 @@ def random_salt() -> bytes:
 
 def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     """Stretch a passphrase into a raw 256-bit key with Argon2id."""
+    # Imported here: opening a keyring vault (the common start) never needs it.
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         passphrase.encode("utf-8"),
         salt,

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3
-
 from storage.keys import (
     SALT_BYTES,
     KdfParams,
@@ -99,6 +97,8 @@ def sqlite_sidecars(db_path: Path) -> tuple[Path, ...]:
 
 def raw_connect(db_path: Path, key_literal: str) -> Any:
     """Return a DB-API connection to the vault file, keyed."""
+    import sqlcipher3  # loaded on first use: deciding how to unlock needs no database
+
     connection = sqlcipher3.connect(str(db_path), check_same_thread=False)
     # SQLCipher would print decryption failures to stderr; a wrong key is reported
     # by Rapport in one sentence instead.
@@ -109,6 +109,8 @@ def raw_connect(db_path: Path, key_literal: str) -> Any:
 
 def probe(db_path: Path, key_literal: str) -> None:
     """Open the file with the key and read its schema, writing nothing."""
+    import sqlcipher3
+
     connection = raw_connect(db_path, key_literal)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()

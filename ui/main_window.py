@@ -10,47 +10,31 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
-from ui.notifications import FollowUpNotifier
 from ui.operations import Operations
-from ui.pages.contact_preview import ContactPreview
-from ui.pages.lock_screen import LockScreen
-from ui.preferences import Preferences
-from ui.resources import icon
 from ui.window_commands import PAGES, WindowCommands
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QLabel, QWidget
+
     from desktop.app import Services
-    from desktop.quick_open import QuickStart
+    from desktop.quick_open import Opening, QuickStart
+    from ui.notifications import FollowUpNotifier
     from ui.pages.contacts import ContactsPage
     from ui.pages.events import EventsPage
     from ui.pages.favours import FavoursPage
     from ui.pages.introductions import IntroductionsPage
+    from ui.pages.lock_screen import LockScreen
     from ui.pages.today import TodayPage
+    from ui.preferences import Preferences
 
 WARM_UP_MS = 10_000
 WARM_UP_MAX_CONTACTS = 20_000
-_ACTIVITY = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-    }
-)
+# Input that postpones the idle lock (QEvent.Type values, filled when the window is built).
+_ACTIVITY: set[QEvent.Type] = set()
 # The service decides whether a backup is due (every N days); checking hourly rather
 # than daily keeps a backup from slipping a whole extra day behind its time.
 _AUTO_BACKUP_CHECK_MS = 60 * 60_000
@@ -76,7 +60,18 @@ class MainWindow(WindowCommands):
         *,
         sample_path: Path | None = None,
         operations: Operations | None = None,
+        deferred: bool = False,
     ) -> None:
+        """Create the window.
+
+        Args:
+            preferences: The user's preferences.
+            vault_path: The vault to open.
+            sample_path: Where the sample network lives (default: beside the vault).
+            operations: Runs work off the UI thread (one is made if not given).
+            deferred: Show only "Opening Rapport…" at first and build the rest when
+                `start` runs, so the window appears before most of Rapport is loaded.
+        """
         super().__init__()
         self.preferences = preferences
         self.vault_path = vault_path
@@ -85,14 +80,59 @@ class MainWindow(WindowCommands):
         self.services: Services | None = None
         self.pages: dict[str, QWidget] = {}
         self._painted = False
+        self._built = False
+        self._lock_screen: LockScreen | None = None
+        self._opening_early = False
+        self._notifier: FollowUpNotifier | None = None
         self.setWindowTitle("Rapport")
-        self.setWindowIcon(icon("rapport"))
         self.resize(1280, 800)
         geometry = preferences.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.opening: QLabel | None = None
+        # Deferred, the first frame is the bare window: even a line of text would
+        # wait for the fonts to load.
+        if not deferred:
+            self.build()
 
-        self.lock_screen = LockScreen()
+    def build(self) -> None:
+        """Build everything but the pages (done once; at once unless `deferred`)."""
+        if self._built:
+            return
+        self._built = True
+        # Qt's namespace holds ~90 enums, each made into a Python enum when first
+        # imported: not worth delaying the first frame for.
+        from PySide6.QtCore import QSize, Qt
+        from PySide6.QtWidgets import (
+            QHBoxLayout,
+            QLabel,
+            QListWidget,
+            QListWidgetItem,
+            QPushButton,
+            QStackedWidget,
+            QVBoxLayout,
+            QWidget,
+        )
+
+        from ui.pages.contact_preview import ContactPreview
+        from ui.resources import icon
+
+        _ACTIVITY.update(
+            (
+                QEvent.Type.KeyPress,
+                QEvent.Type.MouseButtonPress,
+                QEvent.Type.MouseMove,
+                QEvent.Type.Wheel,
+            )
+        )
+        self.setWindowIcon(icon("rapport"))
+        self.central = QStackedWidget()
+        self.setCentralWidget(self.central)
+        if self._painted:  # built after a bare first frame: say what is happening
+            self.opening = QLabel("Opening Rapport…")
+            self.opening.setObjectName("opening")
+            self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.central.addWidget(self.opening)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Sections")
@@ -124,17 +164,15 @@ class MainWindow(WindowCommands):
         column.addWidget(self.page_stack, 1)
         row.addLayout(column, 1)
         self.workspace = workspace
-        self.central = QStackedWidget()
-        self.central.addWidget(self.lock_screen)
         self.central.addWidget(workspace)
-        self.setCentralWidget(self.central)
+        if self.opening is None:
+            self.central.setCurrentWidget(self.lock_screen)
 
         self._build_actions()
         self._undo_button = QPushButton("Undo")
         self._undo_button.hide()
         self.statusBar().addPermanentWidget(self._undo_button)
         self._undo: Any = None
-        self.notifier = FollowUpNotifier(self.operations, self)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         # The passphrase typed to unlock a passphrase vault, kept in memory only while it
@@ -150,21 +188,43 @@ class MainWindow(WindowCommands):
 
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self._show_page)
-        self.lock_screen.unlock_requested.connect(self._unlock)
-        self.lock_screen.create_requested.connect(self._create)
-        self.lock_screen.sample_requested.connect(self._open_sample)
         self.operations.failed.connect(self.show_error)
         self._idle.timeout.connect(self._idle_lock)
         self._auto_backup.timeout.connect(self.run_auto_backup)
         self._undo_button.clicked.connect(self._run_undo)
-        self.notifier.banner.connect(self._show_banner)
-        self.notifier.due_count.connect(self._show_due_count)
-        self.notifier.show_requested.connect(self.bring_to_front)
-        self.notifier.capture_requested.connect(self.quick_capture)
-        self.notifier.quit_requested.connect(self.quit)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+
+    # The lock screen and the notifier are made when first needed: a keyring vault
+    # opens without the one, and the other only works on an unlocked vault.
+
+    @property
+    def lock_screen(self) -> LockScreen:
+        """The welcome and unlock forms."""
+        if self._lock_screen is None:
+            from ui.pages.lock_screen import LockScreen
+
+            screen = self._lock_screen = LockScreen()
+            screen.unlock_requested.connect(self._unlock)
+            screen.create_requested.connect(self._create)
+            screen.sample_requested.connect(self._open_sample)
+            self.central.addWidget(screen)
+        return self._lock_screen
+
+    @property
+    def notifier(self) -> FollowUpNotifier:
+        """Tells of follow-ups falling due (tray icon or banner)."""
+        if self._notifier is None:
+            from ui.notifications import FollowUpNotifier
+
+            notifier = self._notifier = FollowUpNotifier(self.operations, self)
+            notifier.banner.connect(self._show_banner)
+            notifier.due_count.connect(self._show_due_count)
+            notifier.show_requested.connect(self.bring_to_front)
+            notifier.capture_requested.connect(self.quick_capture)
+            notifier.quit_requested.connect(self.quit)
+        return self._notifier
 
     def build_pages(self) -> None:
         """Create the pages (this imports the data layer; done once, after first paint)."""
@@ -198,32 +258,83 @@ class MainWindow(WindowCommands):
 
     # -- start, unlock, lock ----------------------------------------------------------
 
+    def begin(self) -> None:
+        """Start opening the vault on a worker once the window has first painted.
+
+        Reading the key and the first contacts then overlaps the building of the rest
+        of the window, which `start` does.
+        """
+        from desktop.quick_open import open_at_start
+
+        path = self.vault_path
+        self._opening_early = True
+        self.operations.run(lambda: open_at_start(path), done=self._opened, error=self._open_failed)
+
     def start(self) -> None:
-        """Decide what to show first: welcome, unlock form, or the vault straight away."""
+        """Build the window and show what comes first: welcome, unlock form, or the vault.
+
+        After `begin`, what to show is decided when the worker answers.
+        """
+        self.build()
+        if self._opening_early:
+            return
         from desktop.quick_open import VaultKind, keyring_available, vault_kind
 
         try:
             kind = vault_kind(self.vault_path)
         except Exception as exc:
-            self.central.setCurrentWidget(self.lock_screen)
-            self.lock_screen.show_unlock(False, str(exc))
+            self._open_failed(exc)
             return
-        self.central.setCurrentWidget(self.lock_screen)
         if kind is VaultKind.MISSING:
+            self._show_lock_screen()
             self.lock_screen.show_welcome(keyring_available())
         elif kind is VaultKind.PASSPHRASE:
+            self._show_lock_screen()
             self.lock_screen.show_unlock(True)
         else:
+            self._show_lock_screen()
             self.lock_screen.show_unlock(False)
             self._unlock(None)
 
-    def _unlock(self, passphrase: str | None) -> None:
-        from desktop.quick_open import quick_start
+    def _opened(self, opening: Opening) -> None:
+        from desktop.quick_open import VaultKind
 
-        path = self.vault_path
+        self.build()
+        if opening.quick is not None:
+            self._show_quick(opening.quick, None)
+            return
+        self._show_lock_screen()
+        if opening.kind is VaultKind.MISSING:
+            self.lock_screen.show_welcome(opening.keyring_ok)
+        else:
+            self.lock_screen.show_unlock(True)
+
+    def _open_failed(self, exc: Exception) -> None:
+        self.build()
+        self._show_lock_screen()
+        self.lock_screen.show_unlock(False, str(exc) or "The vault could not be opened.")
+
+    def _show_lock_screen(self) -> None:
+        self.central.setCurrentWidget(self.lock_screen)
+        self._drop_opening()
+
+    def _drop_opening(self) -> None:
+        if self.opening is not None:
+            self.central.removeWidget(self.opening)
+            self.opening.deleteLater()
+            self.opening = None
+
+    def _unlock(self, passphrase: str | None) -> None:
         self.lock_screen.set_busy(True)
+        path = self.vault_path
+
+        def work() -> QuickStart:
+            from desktop.quick_open import quick_start
+
+            return quick_start(path, passphrase)
+
         self.operations.run(
-            lambda: quick_start(path, passphrase),
+            work,
             done=lambda quick: self._show_quick(quick, passphrase),
             error=self._access_failed,
         )
@@ -233,6 +344,7 @@ class MainWindow(WindowCommands):
         self.preview.show_contacts(quick.total, quick.contacts)
         self.page_stack.setCurrentWidget(self.preview)
         self.central.setCurrentWidget(self.workspace)
+        self._drop_opening()
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(1 if quick.total else 0)
         self.navigation.blockSignals(False)
@@ -291,6 +403,7 @@ class MainWindow(WindowCommands):
         self.operations.run(work, done=done, error=self._access_failed)
 
     def _access_failed(self, exc: Exception) -> None:
+        self._show_lock_screen()
         self.lock_screen.show_error(str(exc) or "The vault could not be opened.")
 
     def attach(self, services: Services) -> None:
@@ -425,7 +538,11 @@ class MainWindow(WindowCommands):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Override QWidget.closeEvent: save geometry, finish pending work, close the vault."""
         self.preferences.save_window_geometry(self.saveGeometry())
-        tray = self.notifier.tray
+        if not self._built:  # closed while it was still opening
+            self.operations.wait(-1)
+            super().closeEvent(event)
+            return
+        tray = self._notifier.tray if self._notifier is not None else None
         if (
             self.preferences.keep_in_tray
             and tray is not None
@@ -435,6 +552,8 @@ class MainWindow(WindowCommands):
             # Keeps running so follow-up notifications still arrive.
             event.ignore()
             self.hide()
+            from ui.resources import icon
+
             tray.showMessage("Rapport", "Still running in the tray.", icon("rapport"), 3000)
             return
         self.preferences.sync()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 STYLE_SHEET = """
@@ -25,9 +24,17 @@ QTableView { border: 1px solid palette(mid); border-radius: 4px; }
 """
 
 
-def apply_look(app: QApplication, theme: str) -> None:
-    """Apply the style sheet and the colour scheme ("system", "light" or "dark")."""
+def apply_look(app: QApplication, theme: str, *, starting: bool = False) -> None:
+    """Apply the style sheet and the colour scheme ("system", "light" or "dark").
+
+    When `starting`, a "system" theme needs nothing more: it is Qt's default, and
+    leaving it spares loading Qt's enums before the window first paints.
+    """
     app.setStyleSheet(STYLE_SHEET)
+    if starting and theme not in ("light", "dark"):
+        return
+    from PySide6.QtCore import Qt
+
     hints = app.styleHints()
     scheme = {
         "light": Qt.ColorScheme.Light,

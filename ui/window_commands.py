@@ -10,26 +10,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QSizePolicy,
-    QToolBar,
-    QWidget,
-)
-
-from ui.operations import REMINDERS, Operations
-from ui.preferences import Preferences
-from ui.resources import icon
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
+
     from desktop.app import Services
+    from ui.operations import Operations
+    from ui.preferences import Preferences
 
 
 PAGES = (
@@ -75,6 +65,13 @@ class WindowCommands(QMainWindow):
             """End the app (MainWindow)."""
 
     def _build_actions(self) -> None:
+        # Imported here, like the other widgets, once the window has first painted.
+        from PySide6.QtCore import QSize, Qt
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
+
+        from ui.resources import icon
+
         def action(text: str, name: str, shortcut: str, slot: Any) -> QAction:
             act = QAction(icon(name), text, self)
             if shortcut:
@@ -158,6 +155,7 @@ class WindowCommands(QMainWindow):
     def show_preferences(self) -> None:
         """Edit the preferences."""
         from ui.dialogs.preferences_dialog import PreferencesDialog
+        from ui.operations import REMINDERS
         from ui.style import apply_look
 
         followups = self.services.followups if self.services is not None else None
@@ -274,6 +272,8 @@ class WindowCommands(QMainWindow):
 
     def show_error(self, message: str) -> None:
         """Tell the user an operation failed; nothing was saved by it."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, "Rapport", message)
 
     def _show_banner(self, message: str) -> None:
@@ -282,7 +282,7 @@ class WindowCommands(QMainWindow):
 
     def mousePressEvent(self, event: Any) -> None:  # noqa: N802
         """Override QWidget.mousePressEvent: a click on the banner opens Today."""
-        if self.banner.isVisible() and self.banner.underMouse():
+        if hasattr(self, "banner") and self.banner.isVisible() and self.banner.underMouse():
             self.banner.hide()
             self.go_to("today")
         super().mousePressEvent(event)

@@ -40,8 +40,14 @@ L_WORST_FRAME_MS = 50.0
 
 
 def probe_env(keys: Path, config: Path) -> dict[str, str]:
-    """Return the probes' environment: offscreen Qt, file keyring, empty QSettings."""
+    """Return the probes' environment: offscreen Qt, file keyring, empty QSettings.
+
+    Python may write its bytecode cache, as it does for an installed app: with
+    PYTHONDONTWRITEBYTECODE set, every start would compile Rapport's modules again
+    (the discarded warm-up run writes the cache).
+    """
     env = os.environ | keyring_env(keys) | {"PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env | {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config)}
 
 

@@ -8,10 +8,17 @@ from pathlib import Path
 import pytest
 
 from desktop.app import Services
-from desktop.quick_open import FIRST_PAGE, VaultKind, quick_start, vault_kind
+from desktop.quick_open import (
+    FIRST_PAGE,
+    Opening,
+    VaultKind,
+    open_at_start,
+    quick_start,
+    vault_kind,
+)
 from desktop.records import ContactInput
 from desktop.sample import SampleSize, generate_sample
-from desktop.vault_access import open_unlocked
+from desktop.vault_access import create_vault, open_unlocked
 from storage.lock import VaultLockedError
 from storage.vault import Vault, WrongKeyError
 from tests.conftest import FAST_KDF
@@ -61,3 +68,29 @@ def test_vault_kind(vault_path: Path, tmp_path: Path) -> None:
     assert vault_kind(tmp_path / "none.db") is VaultKind.MISSING
     Vault.create(vault_path).close()
     assert vault_kind(vault_path) is VaultKind.KEYRING
+
+
+def test_open_at_start_opens_a_keyring_vault(vault_path: Path) -> None:
+    services = create_vault(vault_path)
+    services.contacts.add(ContactInput(name="Ana Silva"))
+    services.vault.close()
+    opening = open_at_start(vault_path)
+    assert opening.kind is VaultKind.KEYRING
+    assert opening.quick is not None
+    try:
+        assert [c.name for c in opening.quick.contacts] == ["Ana Silva"]
+    finally:
+        opening.quick.release()
+
+
+def test_open_at_start_leaves_a_passphrase_vault_closed(vault_path: Path) -> None:
+    create_vault(vault_path, "correct horse battery").vault.close()
+    opening = open_at_start(vault_path)
+    assert (opening.kind, opening.quick) == (VaultKind.PASSPHRASE, None)
+    # Nothing holds the vault: it opens at once.
+    quick_start(vault_path, "correct horse battery").release()
+
+
+def test_open_at_start_says_whether_a_new_vault_can_use_the_keyring(vault_path: Path) -> None:
+    opening = open_at_start(vault_path)
+    assert opening == Opening(VaultKind.MISSING, keyring_ok=True)
