@@ -116,6 +116,7 @@ class MainWindow(WindowCommands):
 
         from ui.pages.contact_preview import ContactPreview
         from ui.resources import icon
+        from ui.style import BANNER_STYLE, NAVIGATION_STYLE
 
         _ACTIVITY.update(
             (
@@ -135,6 +136,7 @@ class MainWindow(WindowCommands):
             self.central.addWidget(self.opening)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
         self.navigation.setAccessibleName("Sections")
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setFixedWidth(190)
@@ -148,6 +150,7 @@ class MainWindow(WindowCommands):
             self.navigation.addItem(item)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
+        self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setWordWrap(True)
         self.banner.setCursor(Qt.CursorShape.PointingHandCursor)
         self.banner.setToolTip("Click to open Today")

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.style import tone
+
 
 def heading(text: str, points: int = 14) -> QLabel:
     """Return a bold label for a page or section title."""
@@ -33,7 +35,7 @@ def heading(text: str, points: int = 14) -> QLabel:
 def empty_state(text: str) -> QLabel:
     """Return a centred, muted message saying what to do next."""
     label = QLabel(text)
-    label.setObjectName("empty")
+    tone(label, "empty")
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label

@@ -13,7 +13,7 @@ from desktop.vault_access import create_vault
 from tests.ui.conftest import add_people
 from ui.main_window import MainWindow
 from ui.preferences import Preferences
-from ui.style import STYLE_SHEET, apply_look
+from ui.style import apply_look
 
 
 @pytest.fixture
@@ -103,5 +103,25 @@ def test_starting_look_leaves_the_system_scheme_alone(qapp: QApplication) -> Non
     hints = qapp.styleHints()
     before = hints.colorScheme()
     apply_look(qapp, "system", starting=True)
-    assert qapp.styleSheet() == STYLE_SHEET
     assert hints.colorScheme() == before
+
+
+def test_tones_colour_labels_without_an_application_style_sheet(
+    qapp: QApplication,
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from ui.style import ERROR_COLOUR, tone
+
+    error, hint, empty = QLabel("x"), QLabel("y"), QLabel("z")
+    tone(error, "error")
+    tone(hint, "hint")
+    tone(empty, "empty")
+    assert error.palette().color(QPalette.ColorRole.WindowText) == QColor(ERROR_COLOUR)
+    assert hint.foregroundRole() == QPalette.ColorRole.PlaceholderText
+    assert empty.font().pointSize() == 13
+    assert [w.objectName() for w in (error, hint, empty)] == ["error", "hint", "empty"]
+    assert qapp.styleSheet() == ""
+    with pytest.raises(ValueError, match="unknown tone"):
+        tone(QLabel(), "loud")

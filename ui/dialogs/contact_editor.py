@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import ValidationError
 from desktop.records import ContactDetail, ContactInput, ContactMethodRecord
 from desktop.services.contacts import validate
+from ui.style import tone
 
 
 def _split(text: str, separators: str = ",;\n") -> tuple[str, ...]:
@@ -54,7 +55,7 @@ class ContactEditor(QDialog):
         self.cadence.setSuffix(" days")
         self.cadence.setAccessibleName("Keep in touch every")
         self.error = QLabel()
-        self.error.setObjectName("error")
+        tone(self.error, "error")
         self.error.setWordWrap(True)
 
         form = QFormLayout()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.style import tone
 from ui.widgets import date_field, picked_date, save_cancel
 
 SIZES = (("small", "Small"), ("medium", "Medium"), ("large", "Large"))
@@ -47,7 +48,7 @@ class FavourDialog(QDialog):
         self.due.setEnabled(False)
         self.promised.toggled.connect(self.due.setEnabled)
         self.error = QLabel()
-        self.error.setObjectName("error")
+        tone(self.error, "error")
         form = QFormLayout()
         form.addRow("&Who helped", self.direction)
         form.addRow("&What", self.description)

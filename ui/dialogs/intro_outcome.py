@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.style import tone
+
 
 class OutcomeDialog(QDialog):
     """Asks what came of an introduction, and whether it worked."""
@@ -34,7 +36,7 @@ class OutcomeDialog(QDialog):
         group.addButton(self.worked)
         group.addButton(self.did_not_work)
         self.error = QLabel()
-        self.error.setObjectName("error")
+        tone(self.error, "error")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

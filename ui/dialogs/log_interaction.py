@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.style import tone
 from ui.widgets import date_field, picked_date, save_cancel
 
 KINDS = (
@@ -43,7 +44,7 @@ class LogInteractionDialog(QDialog):
         self.note.setAccessibleName("Note")
         self.note.setTabChangesFocus(True)
         self.error = QLabel()
-        self.error.setObjectName("error")
+        tone(self.error, "error")
         form = QFormLayout()
         form.addRow("&Kind", self.kind)
         form.addRow("&Date", self.when)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.followups import FollowUpService
 from ui.preferences import THEMES, Preferences
+from ui.style import tone
 
 
 class PreferencesDialog(QDialog):
@@ -79,7 +80,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.tray)
         form.addRow("Vault", vault_row)
         note = QLabel("A different vault location takes effect the next time Rapport starts.")
-        note.setObjectName("hint")
+        tone(note, "hint")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.events import CapturedPerson
+from ui.style import tone
 from ui.widgets import date_field, picked_date
 
 FIELDS = ("Name", "Company", "Note", "Asks", "Offers", "Tags")
@@ -85,7 +86,7 @@ class QuickCaptureDialog(QDialog):
         self.place.setPlaceholderText("Where it was")
         self.place.setAccessibleName("Event place")
         self.error = QLabel()
-        self.error.setObjectName("error")
+        tone(self.error, "error")
 
         self._labels: dict[str, tuple[int, str | None]] = {}
         for cid, name, org in known_contacts:
@@ -115,7 +116,7 @@ class QuickCaptureDialog(QDialog):
             "Enter: next person · Tab: next field · separate asks, offers and tags with commas"
             " · Ctrl+Enter: save everything"
         )
-        hint.setObjectName("hint")
+        tone(hint, "hint")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from desktop.records import ContactSummary
 from ui.models.contact_table import COLUMNS, cell_text
 from ui.models.record_table import Column, RecordTableModel
+from ui.style import tone
 from ui.widgets import record_table
 
 
@@ -31,7 +32,7 @@ class ContactPreview(QWidget):
         for column, width in enumerate((190, 170, 150, 210)):
             self.table.setColumnWidth(column, width)
         self.count = QLabel()
-        self.count.setObjectName("hint")
+        tone(self.count, "hint")
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)

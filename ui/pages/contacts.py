@@ -31,6 +31,7 @@ from ui.operations import CONTACTS, FAVOURS, INTERACTIONS, REMINDERS, Areas, Ope
 from ui.pages.contact_detail import ContactDetailPanel
 from ui.pages.contact_matches import ContactMatchesPanel
 from ui.resources import icon
+from ui.style import tone
 from ui.widgets import empty_state, record_table
 
 SEARCH_DELAY_MS = 150
@@ -66,7 +67,7 @@ class ContactsPage(QWidget):
         self.add_button = QPushButton(icon("add"), "New contact")
         self.add_button.setToolTip("Add a contact (Ctrl+N)")
         self.count_label = QLabel()
-        self.count_label.setObjectName("hint")
+        tone(self.count_label, "hint")
 
         self.model = ContactTableModel()
         self.table = record_table("Contacts")

@@ -31,6 +31,7 @@ from ui.pages.intro_tables import (
     first_name,
     standing,
 )
+from ui.style import tone
 from ui.widgets import empty_state, heading, record_table
 
 OPEN = ("suggested", "proposed", "asked", "made")
@@ -97,7 +98,7 @@ class IntroProgressPanel(QWidget):
         self._stack.addWidget(self.empty)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.detail.setObjectName("hint")
+        tone(self.detail, "hint")
         self.ask_a_button = QPushButton("Ask A")
         self.ask_b_button = QPushButton("Ask B")
         for button, side in ((self.ask_a_button, "a"), (self.ask_b_button, "b")):

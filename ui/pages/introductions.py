@@ -29,6 +29,7 @@ from ui.pages.base import Page
 from ui.pages.intro_progress import IntroProgressPanel
 from ui.pages.intro_tables import HELPER_COLUMNS, SUGGESTION_COLUMNS, WrappedTipsModel
 from ui.resources import icon
+from ui.style import tone
 from ui.widgets import empty_state, heading, record_table
 
 SUGGESTIONS_SHOWN = 25
@@ -47,7 +48,7 @@ SEARCH_HINT = (
 
 def _hint(text: str = "") -> QLabel:
     label = QLabel(text)
-    label.setObjectName("hint")
+    tone(label, "hint")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     return label

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.resources import icon
+from ui.style import tone
 from ui.widgets import heading
 
 MIN_PASSPHRASE = 8
@@ -98,7 +99,7 @@ class LockScreen(QWidget):
         self._repeat_pass.setEchoMode(QLineEdit.EchoMode.Password)
         self._repeat_pass.setAccessibleName("Repeat passphrase")
         self._hint = QLabel()
-        self._hint.setObjectName("hint")
+        tone(self._hint, "hint")
         form = QFormLayout()
         form.addRow(self._use_passphrase)
         form.addRow("Passphrase", self._new_pass)
@@ -115,7 +116,7 @@ class LockScreen(QWidget):
         buttons.addWidget(self._create)
         layout.addLayout(buttons)
         self._welcome_error = QLabel()
-        self._welcome_error.setObjectName("error")
+        tone(self._welcome_error, "error")
         self._welcome_error.setWordWrap(True)
         layout.addWidget(self._welcome_error)
 
@@ -147,7 +148,7 @@ class LockScreen(QWidget):
         self._unlock_button.setDefault(True)
         layout.addWidget(self._unlock_button)
         self._unlock_error = QLabel()
-        self._unlock_error.setObjectName("error")
+        tone(self._unlock_error, "error")
         self._unlock_error.setWordWrap(True)
         layout.addWidget(self._unlock_error)
         self._unlock_button.clicked.connect(self._unlock_clicked)

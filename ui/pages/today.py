@@ -31,6 +31,7 @@ from ui.operations import (
     Operations,
 )
 from ui.pages.base import Page
+from ui.style import tone
 from ui.widgets import empty_state, heading, record_table
 
 KIND_LABELS = {
@@ -69,7 +70,7 @@ class _Section(QWidget):
         self.table.setColumnWidth(2, 120)
         self.title = heading(title, 12)
         self.empty = QLabel(empty_text)
-        self.empty.setObjectName("hint")
+        tone(self.empty, "hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
