@@ -17,7 +17,7 @@ from storage.peek import first_contacts
 from storage.unlock import Descriptor, Unlocked, descriptor_path, unlock
 
 if TYPE_CHECKING:
-    from desktop.records import ContactSummary
+    from desktop.contact_summary import ContactSummary
 
 FIRST_PAGE = 200
 
@@ -57,7 +57,7 @@ class QuickStart:
 
 def quick_start(path: Path, passphrase: str | None = None) -> QuickStart:
     """Unlock the vault at `path` and read the first contacts by name."""
-    from desktop.records import ContactSummary
+    from desktop.contact_summary import ContactSummary
 
     unlocked = unlock(Path(path), passphrase)
     try:

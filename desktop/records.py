@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+# Re-exported: defined apart so the first screen can use it alone.
+from desktop.contact_summary import ContactSummary as ContactSummary
+
 
 @dataclass(frozen=True)
 class ContactMethodRecord:
@@ -13,19 +16,6 @@ class ContactMethodRecord:
     kind: str
     value: str
     label: str | None = None
-
-
-@dataclass(frozen=True)
-class ContactSummary:
-    """A contact as a row in a list."""
-
-    id: int
-    name: str
-    org: str | None
-    title: str | None
-    emails: tuple[str, ...]
-    tags: tuple[str, ...] = ()
-    archived: bool = False
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ class MainWindow(WindowCommands):
         self.services: Services | None = None
         self.pages: dict[str, QWidget] = {}
         self._painted = False
+        self._framed = False
         self._built = False
         self._lock_screen: LockScreen | None = None
         self._opening_early = False
@@ -94,6 +95,22 @@ class MainWindow(WindowCommands):
         # wait for the fonts to load.
         if not deferred:
             self.build()
+
+    def _build_frame(self) -> None:
+        """Give the window its central stack, with "Opening Rapport…" after a bare frame."""
+        if self._framed:
+            return
+        self._framed = True
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel, QStackedWidget
+
+        self.central = QStackedWidget()
+        self.setCentralWidget(self.central)
+        if self._painted:  # built after a bare first frame: say what is happening
+            self.opening = QLabel("Opening Rapport…")
+            self.opening.setObjectName("opening")
+            self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.central.addWidget(self.opening)
 
     def build(self) -> None:
         """Build everything but the pages (done once; at once unless `deferred`)."""
@@ -127,13 +144,7 @@ class MainWindow(WindowCommands):
             )
         )
         self.setWindowIcon(icon("rapport"))
-        self.central = QStackedWidget()
-        self.setCentralWidget(self.central)
-        if self._painted:  # built after a bare first frame: say what is happening
-            self.opening = QLabel("Opening Rapport…")
-            self.opening.setObjectName("opening")
-            self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.central.addWidget(self.opening)
+        self._build_frame()
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet(NAVIGATION_STYLE)
@@ -278,9 +289,13 @@ class MainWindow(WindowCommands):
 
         After `begin`, what to show is decided when the worker answers.
         """
-        self.build()
         if self._opening_early:
+            # While the vault opens, "Opening Rapport…" is painted first (the fonts load
+            # then), and the rest is built on the next turn of the event loop.
+            self._build_frame()
+            QTimer.singleShot(0, self, self.build)
             return
+        self.build()
         from desktop.quick_open import VaultKind, keyring_available, vault_kind
 
         try:

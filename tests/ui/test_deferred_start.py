@@ -44,6 +44,8 @@ def test_keyring_vault_shows_its_contacts_without_the_lock_screen(
 
     with qtbot.waitSignal(deferred.first_painted, timeout=5000):
         deferred.show()
+    # The rest of the window is built on the next turn of the event loop.
+    qtbot.waitUntil(lambda: deferred._built, timeout=5000)
     qtbot.waitUntil(lambda: deferred.preview.model.rowCount() == 3, timeout=10_000)
     assert deferred.central.currentWidget() is deferred.workspace
     assert deferred.opening is None

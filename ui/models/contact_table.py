@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.records import ContactSummary
+from desktop.contact_summary import ContactSummary
 from ui.models.roles import ContactIdRole, RecordRole
 
 if TYPE_CHECKING:

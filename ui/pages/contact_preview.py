@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.records import ContactSummary
+from desktop.contact_summary import ContactSummary
 from ui.models.contact_table import COLUMNS, cell_text
 from ui.models.record_table import Column, RecordTableModel
 from ui.style import tone
