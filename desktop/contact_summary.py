@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactSummary:
-    """A contact as a row in a list."""
+    """A contact as a row in a list (slotted: a long list holds 100,000 of them)."""
 
     id: int
     name: str

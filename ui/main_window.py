@@ -7,6 +7,7 @@ SQLAlchemy) load on a worker and are built once that is done.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -444,6 +445,10 @@ class MainWindow(WindowCommands):
             QTimer.singleShot(WARM_UP_MS, self, lambda: self._warm_up(services))
         self._auto_backup.start()
         self.run_auto_backup()
+        # Everything loaded so far (the modules, the data layer) lives as long as the
+        # app: kept out of the garbage collector's full passes, which otherwise grow
+        # long enough to stall scrolling on a large network.
+        gc.freeze()
         self.unlocked.emit()
 
     def _warm_up(self, services: Services) -> None:

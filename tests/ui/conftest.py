@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,13 @@ from desktop.app import Services
 from desktop.records import ContactInput
 from ui.main_window import MainWindow
 from ui.preferences import Preferences
+
+
+@pytest.fixture(autouse=True)
+def unfrozen_gc() -> Iterator[None]:
+    """Undo the app's gc.freeze() after each test, so one test's objects never outlive it."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture
