@@ -19,7 +19,8 @@ from storage.unlock import Descriptor, Unlocked, descriptor_path, unlock
 if TYPE_CHECKING:
     from desktop.contact_summary import ContactSummary
 
-FIRST_PAGE = 200
+# About three screens of rows: what shows before the full list takes over.
+FIRST_PAGE = 100
 
 
 class VaultKind(Enum):

@@ -334,6 +334,7 @@ class MainWindow(WindowCommands):
         self.lock_screen.show_unlock(False, str(exc) or "The vault could not be opened.")
 
     def _show_lock_screen(self) -> None:
+        gc.enable()  # off while starting (desktop.gui.launch)
         self.central.setCurrentWidget(self.lock_screen)
         self._drop_opening()
 
@@ -449,6 +450,7 @@ class MainWindow(WindowCommands):
         # app: kept out of the garbage collector's full passes, which otherwise grow
         # long enough to stall scrolling on a large network.
         gc.freeze()
+        gc.enable()  # off while starting (desktop.gui.launch)
         self.unlocked.emit()
 
     def _warm_up(self, services: Services) -> None:

@@ -18,9 +18,10 @@ from ui.preferences import Preferences
 
 @pytest.fixture(autouse=True)
 def unfrozen_gc() -> Iterator[None]:
-    """Undo the app's gc.freeze() after each test, so one test's objects never outlive it."""
+    """Undo the app's gc.freeze() (and any gc.disable()) after each test."""
     yield
     gc.unfreeze()
+    gc.enable()
 
 
 @pytest.fixture

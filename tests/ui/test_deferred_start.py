@@ -59,6 +59,7 @@ def test_keyring_vault_shows_its_contacts_without_the_lock_screen(
 
 
 def test_missing_vault_shows_the_welcome(qtbot: QtBot, deferred: MainWindow) -> None:
+    gc.disable()  # as desktop.gui.launch does while starting
     with qtbot.waitSignal(deferred.first_painted, timeout=5000):
         deferred.show()
     qtbot.waitUntil(lambda: deferred._lock_screen is not None, timeout=10_000)
@@ -67,6 +68,7 @@ def test_missing_vault_shows_the_welcome(qtbot: QtBot, deferred: MainWindow) -> 
     assert screen._stack.currentWidget() is screen._welcome
     # The memory keyring of the tests is a secure one.
     assert screen._use_passphrase.isEnabled()
+    assert gc.isenabled()
 
 
 def test_passphrase_vault_asks_for_the_passphrase(qtbot: QtBot, deferred: MainWindow) -> None:
