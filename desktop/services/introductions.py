@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import ValidationError
 from desktop.matching import SynonymTable
+from desktop.matching.ranking import SPREAD_POOL, spread
 from desktop.queries.contacts import get_contact
 from desktop.queries.introductions import (
     OPEN_STAGES,
@@ -87,13 +88,16 @@ class IntroductionService:
         """Return the best introductions for one contact, or across the network.
 
         For one contact, they are always `a`, whichever way the help goes; across the
-        network, `a` is the one whose ask is met. Pairs who already know each other,
-        were introduced before or were dismissed never appear.
+        network, `a` is the one whose ask is met, and no one takes more than two places
+        while others could fill them (`ranking.spread`). Pairs who already know each
+        other, were introduced before or were dismissed never appear.
         """
         check_limit(limit)
         if contact_id is None:
             matches = self._engine.ask(
-                moment_of(now), lambda m: m.suggest_all(limit), keep_as=("all", limit)
+                moment_of(now),
+                lambda m: spread(m.suggest_all(limit * SPREAD_POOL), limit),
+                keep_as=("all", limit),
             )
         else:
             matches = self._engine.ask(

@@ -402,3 +402,22 @@ def test_asking_each_side_keeps_the_matcher(services: Services, ids: dict[str, i
     intros.dismiss(intro.id)  # dismissed, the pair stays out
     assert frozenset((ids["priya"], ids["dan"])) not in _pairs(intros.suggest(None, now=NOW))
     assert intros.matcher_builds == builds + 1
+
+
+def test_network_wide_suggestions_reach_more_than_one_helper(services: Services) -> None:
+    helper = services.contacts.add(
+        ContactInput(name="Dana Cutter", offers=("Video editing for short films",))
+    ).id
+    for n in range(6):
+        services.contacts.add(ContactInput(name=f"Asker {n}", asks=("a video editor",)))
+    services.contacts.add(ContactInput(name="Priya Shah", asks=("Need a bookkeeper",)))
+    services.contacts.add(ContactInput(name="Dan Hughes", offers=("Bookkeeping for bakeries",)))
+
+    top = services.introductions.suggest(None, limit=3, now=NOW)
+
+    assert sum(helper in (s.a_id, s.b_id) for s in top) == 2
+    assert any({s.a, s.b} == {"Priya Shah", "Dan Hughes"} for s in top)
+    # With nobody else to suggest, the helper fills the rest.
+    assert (
+        sum(helper in (s.a_id, s.b_id) for s in services.introductions.suggest(None, 7, NOW)) == 6
+    )
