@@ -83,3 +83,12 @@ def save_cancel(dialog: QDialog, on_save: Callable[[], None]) -> QDialogButtonBo
     buttons.accepted.connect(on_save)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def table_keys(table: QWidget, keys: tuple[str, ...], slot: Callable[[], object]) -> None:
+    """Run `slot` when one of `keys` is pressed while `table` has the keyboard focus."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    for key in keys:
+        shortcut = QShortcut(QKeySequence(key), table, slot)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)

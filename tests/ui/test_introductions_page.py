@@ -130,7 +130,7 @@ def test_stage_actions_take_an_introduction_to_its_outcome(
 ) -> None:
     page = _in_progress(qtbot, window, services)
     progress = page.progress
-    assert progress.ask_a_button.text() == "Ask Priya"
+    assert progress.ask_a_button.text() == "&Ask Priya"
     assert not progress.outcome_button.isEnabled()
 
     progress.make()
@@ -277,3 +277,58 @@ def test_outcome_dialog(qtbot: QtBot, note: str, worked: bool) -> None:
     dialog._accept_if_valid()
     assert dialog.result() == 1
     assert dialog.values() == (note, worked)
+
+
+def test_keys_propose_and_drop_suggestions(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    ids = _people(services)
+    page = _page(qtbot, window, services)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    page.suggestion_table.setFocus()
+    _select_pair(page, "Maya Patel")
+
+    qtbot.keyClick(page.suggestion_table, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: len(services.introductions.list_introductions()) == 1, timeout=WAIT)
+    assert services.introductions.list_introductions()[0].a_id == ids["Maya"]
+    qtbot.waitUntil(lambda: page.suggestions.rowCount() == 1, timeout=WAIT)
+    page.suggestion_table.setFocus()
+    page.suggestion_table.selectRow(0)
+    qtbot.keyClick(page.suggestion_table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(
+        lambda: services.introductions.list_introductions(stage="dismissed") != [], timeout=WAIT
+    )
+    assert services.introductions.suggest(ids["Priya"]) == []
+
+
+def test_delete_dismisses_the_introduction_in_progress(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = _in_progress(qtbot, window, services)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    page.progress.table.setFocus()
+
+    qtbot.keyClick(page.progress.table, Qt.Key.Key_Delete)
+
+    qtbot.waitUntil(lambda: _stage(services) == "dismissed", timeout=WAIT)
+
+
+def test_every_action_has_a_keyboard_accelerator(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = window.introductions_page
+    buttons = [
+        page.propose_button,
+        page.not_now_button,
+        page.progress.ask_a_button,
+        page.progress.ask_b_button,
+        page.progress.make_button,
+        page.progress.outcome_button,
+        page.progress.email_button,
+        page.progress.dismiss_button,
+    ]
+    keys = [b.text()[b.text().index("&") + 1].lower() for b in buttons]
+    assert len(set(keys)) == len(keys)

@@ -32,7 +32,7 @@ from ui.pages.intro_tables import (
     standing,
 )
 from ui.style import tone
-from ui.widgets import empty_state, heading, record_table
+from ui.widgets import empty_state, heading, record_table, table_keys
 
 OPEN = ("suggested", "proposed", "asked", "made")
 FILTERS = (
@@ -99,8 +99,8 @@ class IntroProgressPanel(QWidget):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         tone(self.detail, "hint")
-        self.ask_a_button = QPushButton("Ask A")
-        self.ask_b_button = QPushButton("Ask B")
+        self.ask_a_button = QPushButton("&Ask A")
+        self.ask_b_button = QPushButton("As&k B")
         for button, side in ((self.ask_a_button, "a"), (self.ask_b_button, "b")):
             menu = QMenu(button)
             for text, agreed in (
@@ -110,16 +110,16 @@ class IntroProgressPanel(QWidget):
             ):
                 menu.addAction(text, self._asker(side, agreed))
             button.setMenu(menu)
-        self.make_button = QPushButton("Make introduction")
+        self.make_button = QPushButton("&Make introduction")
         self.make_button.setToolTip("Both said yes: note the introduction made")
-        self.outcome_button = QPushButton("Record outcome…")
-        self.email_button = QPushButton("Email draft")
+        self.outcome_button = QPushButton("Record &outcome…")
+        self.email_button = QPushButton("&Email draft")
         email_menu = QMenu(self.email_button)
         email_menu.addAction("Open in your mail program", self.open_email)
         email_menu.addAction("Copy to the clipboard", self.copy_email)
         self.email_button.setMenu(email_menu)
-        self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.setToolTip("This introduction is not going ahead")
+        self.dismiss_button = QPushButton("&Dismiss")
+        self.dismiss_button.setToolTip("This introduction is not going ahead (Delete in the list)")
         self._build_layout()
         self._connect_signals()
         self._update_actions()
@@ -153,6 +153,7 @@ class IntroProgressPanel(QWidget):
         self.make_button.clicked.connect(self._make_clicked)
         self.outcome_button.clicked.connect(self._outcome_clicked)
         self.dismiss_button.clicked.connect(self.dismiss)
+        table_keys(self.table, ("Delete",), self.dismiss)
 
     # -- loading ----------------------------------------------------------------------
 
@@ -226,8 +227,9 @@ class IntroProgressPanel(QWidget):
     def _update_actions(self) -> None:
         intro = self.selected()
         stage = intro.stage if intro else ""
-        self.ask_a_button.setText(f"Ask {first_name(intro.a)}" if intro else "Ask A")
-        self.ask_b_button.setText(f"Ask {first_name(intro.b)}" if intro else "Ask B")
+        # Alt+A and Alt+K, whoever the two are.
+        self.ask_a_button.setText(f"&Ask {first_name(intro.a)}" if intro else "&Ask A")
+        self.ask_b_button.setText(f"As&k {first_name(intro.b)}" if intro else "As&k B")
         for button in (self.ask_a_button, self.ask_b_button):
             button.setEnabled(stage in _ASKABLE)
             button.setToolTip("Note that you asked them whether they want this, and the answer")

@@ -30,7 +30,7 @@ from ui.pages.intro_progress import IntroProgressPanel
 from ui.pages.intro_tables import HELPER_COLUMNS, SUGGESTION_COLUMNS, WrappedTipsModel
 from ui.resources import icon
 from ui.style import tone
-from ui.widgets import empty_state, heading, record_table
+from ui.widgets import empty_state, heading, record_table, table_keys
 
 SUGGESTIONS_SHOWN = 25
 HELPERS_SHOWN = 10
@@ -80,10 +80,12 @@ class IntroductionsPage(Page):
         self._suggestion_stack = _stacked(self.suggestion_table, self.suggestion_empty)
         self.suggestion_title = heading("Suggested introductions", 12)
         self.suggestion_detail = _hint()
-        self.propose_button = QPushButton(icon("introductions"), "Propose")
-        self.propose_button.setToolTip("Start this introduction: next, ask each of them")
-        self.not_now_button = QPushButton("Not now")
-        self.not_now_button.setToolTip("Never suggest these two again")
+        self.propose_button = QPushButton(icon("introductions"), "&Propose")
+        self.propose_button.setToolTip(
+            "Start this introduction: next, ask each of them (Enter in the list)"
+        )
+        self.not_now_button = QPushButton("&Not now")
+        self.not_now_button.setToolTip("Never suggest these two again (Delete in the list)")
 
         self.need = QLineEdit()
         self.need.setPlaceholderText("e.g. a bookkeeper, or press for our launch")
@@ -150,6 +152,8 @@ class IntroductionsPage(Page):
         self.helper_table.selectionModel().selectionChanged.connect(self._helper_selected)
         self.propose_button.clicked.connect(self.propose)
         self.not_now_button.clicked.connect(self.not_now)
+        table_keys(self.suggestion_table, ("Return", "Enter"), self.propose)
+        table_keys(self.suggestion_table, ("Delete",), self.not_now)
         self.need.textChanged.connect(lambda _text: self._search_timer.start())
         self.need.returnPressed.connect(self.search)
         self._search_timer.timeout.connect(self.search)
