@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 WARM_UP_MS = 10_000
 WARM_UP_MAX_CONTACTS = 20_000
+FIRST_CHECK_SMALL_MS = 3_000
 # Input that postpones the idle lock (QEvent.Type values, filled when the window is built).
 _ACTIVITY: set[QEvent.Type] = set()
 # The service decides whether a backup is due (every N days); checking hourly rather
@@ -438,11 +439,14 @@ class MainWindow(WindowCommands):
         self._show_page(self.navigation.currentRow())
         self._set_unlocked_actions(True)
         self._restart_idle_timer()
-        self.notifier.attach(services)
-        # Build the introduction matcher in the background once things have settled,
-        # so the Introductions page opens with its suggestions ready. Not for very large
-        # networks: there the build takes seconds and would make scrolling stutter.
-        if services.contacts.count() <= WARM_UP_MAX_CONTACTS:
+        # Background work once things have settled: the first look at follow-ups (which
+        # also puts the count beside Today) and building the introduction matcher, so
+        # the Introductions page opens with its suggestions ready. On very large
+        # networks each takes seconds and would make scrolling stutter, so the first
+        # look waits a minute and the matcher is built when the page is opened.
+        small = services.contacts.count() <= WARM_UP_MAX_CONTACTS
+        self.notifier.attach(services, first_check_ms=FIRST_CHECK_SMALL_MS if small else None)
+        if small:
             QTimer.singleShot(WARM_UP_MS, self, lambda: self._warm_up(services))
         self._auto_backup.start()
         self.run_auto_backup()

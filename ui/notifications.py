@@ -69,8 +69,11 @@ class FollowUpNotifier(QObject):
             self.tray.messageClicked.connect(self.show_requested.emit)
             self.tray.show()
 
-    def attach(self, services: Services | None) -> None:
-        """Watch a vault's follow-ups (None stops watching, as when the vault locks)."""
+    def attach(self, services: Services | None, *, first_check_ms: int | None = None) -> None:
+        """Watch a vault's follow-ups (None stops watching, as when the vault locks).
+
+        The first look comes after `first_check_ms` (default `FIRST_CHECK_MS`).
+        """
         self._services = services
         self._notified.clear()
         self._seeded = False
@@ -79,7 +82,7 @@ class FollowUpNotifier(QObject):
             return
         self._timer.start()
         # The first look waits until the window has settled with its data.
-        QTimer.singleShot(FIRST_CHECK_MS, self.check)
+        QTimer.singleShot(FIRST_CHECK_MS if first_check_ms is None else first_check_ms, self.check)
 
     def check(self) -> None:
         """Look for follow-ups that fell due since the last look, and say so."""

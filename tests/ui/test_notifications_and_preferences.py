@@ -78,3 +78,18 @@ def test_calendar_export_writes_open_follow_ups(
     calendar = Calendar.from_ical(out.read_bytes())
     summaries = [str(c.get("summary")) for c in calendar.walk("VEVENT")]
     assert any("Ask about the studio" in s for s in summaries)
+
+
+def test_the_due_count_appears_soon_after_unlocking(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    ids = add_people(services)
+    services.followups.add_manual(
+        ids["Tom"], "Send the deck", datetime.now(UTC) - timedelta(hours=2)
+    )
+    window.go_to("contacts")  # not on Today: the count comes from the first look
+    window.attach(services)
+    today = window.navigation.item(0)
+    assert today.text() == "Today"
+    qtbot.waitUntil(lambda: today.text().startswith("Today ("), timeout=10_000)
+    assert today.text() == "Today (1)"
