@@ -101,6 +101,11 @@ class IntroductionMatcher:
         """Forget a contact; unknown ids are ignored."""
         self._network.remove(contact_id)
 
+    def profile(self, contact_id: int) -> Profile | None:
+        """Return what the matcher knows of a contact (None: no active ask or offer)."""
+        facts = self._network.facts.get(contact_id)
+        return facts.profile if facts is not None else None
+
     def suggest_for(self, contact_id: int, limit: int = 10) -> list[Match]:
         """Return the best introductions for one contact, in either direction.
 

@@ -84,6 +84,10 @@ class ContactMatches:
     contact_id: int
     could_help_them: tuple[Suggestion, ...]
     they_could_help: tuple[Suggestion, ...]
+    # Whether they have an active ask / offer at all: an empty list then means that
+    # nobody matches it yet, rather than that there is nothing to match.
+    has_asks: bool = False
+    has_offers: bool = False
 
 
 def suggestion_of(match: Match) -> Suggestion:

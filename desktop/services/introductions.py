@@ -123,13 +123,21 @@ class IntroductionService:
         check_limit(limit)
         # A pair shows once, in the direction that matches best, so ask for more than
         # `limit` to fill both lists.
-        matches = self._engine.ask(
-            moment_of(now), lambda m: m.suggest_for(contact_id, limit * 4), about=contact_id
+        matches, profile = self._engine.ask(
+            moment_of(now),
+            lambda m: (m.suggest_for(contact_id, limit * 4), m.profile(contact_id)),
+            about=contact_id,
         )
         found = [suggestion_of(match) for match in matches]
         helpers = tuple(s for s in found if s.asker_id == contact_id)[:limit]
         helped = tuple(s for s in found if s.offerer_id == contact_id)[:limit]
-        return ContactMatches(contact_id, helpers, helped)
+        return ContactMatches(
+            contact_id,
+            helpers,
+            helped,
+            has_asks=bool(profile and profile.asks),
+            has_offers=bool(profile and profile.offers),
+        )
 
     def _suggested_reason(self, a_id: int, b_id: int, now: datetime) -> str:
         matches = self._engine.ask(now, lambda m: m.suggest_for(a_id, 200), about=a_id)

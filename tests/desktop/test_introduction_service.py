@@ -188,6 +188,11 @@ def test_contact_matches_split_by_who_helps_whom(services: Services, ids: dict[s
     assert all(s.a_id == ids["maya"] for s in for_maya.could_help_them)
     assert ids["maya"] in [s.b_id for s in for_tom.they_could_help]
     assert all(s.offerer_id == ids["tom"] for s in for_tom.they_could_help)
+    assert (for_maya.has_asks, for_maya.has_offers) == (True, True)
+    assert (for_tom.has_asks, for_tom.has_offers) == (False, True)
+    unmatched = services.contacts.add(ContactInput(name="Zed Quay", asks=("a lighthouse keeper",)))
+    for_zed = services.introductions.contact_matches(unmatched.id, now=NOW)
+    assert (for_zed.could_help_them, for_zed.has_asks) == ((), True)
 
 
 def test_stages_end_to_end_with_double_opt_in(services: Services, ids: dict[str, int]) -> None:

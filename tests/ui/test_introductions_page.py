@@ -261,6 +261,11 @@ def test_the_contact_page_shows_who_could_help(
     window.operations.announce(frozenset({"introductions"}))
     qtbot.waitUntil(lambda: "Maya Patel" not in panel.they_could_help.text(), timeout=WAIT)
 
+    keeper = services.contacts.add(ContactInput(name="Zed Quay", asks=("a lighthouse keeper",)))
+    contacts.show_contact(keeper.id)
+    qtbot.waitUntil(lambda: "offers that yet" in panel.could_help_them.text(), timeout=WAIT)
+    assert "note what they can help with" in panel.they_could_help.text()
+
     contacts.detail.clear()
     window.attach(services)
     assert not panel.isVisibleTo(contacts)

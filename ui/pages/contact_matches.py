@@ -121,15 +121,21 @@ class ContactMatchesPanel(QWidget):
         )
 
     def _show(self, found: ContactMatches) -> None:
+        no_helper = (
+            "No one in your network offers that yet."
+            if found.has_asks
+            else "Nobody yet: note what they are looking for."
+        )
+        no_one_helped = (
+            "No one in your network is looking for that yet."
+            if found.has_offers
+            else "Nobody yet: note what they can help with."
+        )
         self.could_help_them.setText(
-            "<h4>Could help them</h4>"
-            + _items(found.could_help_them, "Offers", "Nobody yet: note what they are looking for.")
+            "<h4>Could help them</h4>" + _items(found.could_help_them, "Offers", no_helper)
         )
         self.they_could_help.setText(
-            "<h4>They could help</h4>"
-            + _items(
-                found.they_could_help, "Looking for", "Nobody yet: note what they can help with."
-            )
+            "<h4>They could help</h4>" + _items(found.they_could_help, "Looking for", no_one_helped)
         )
 
     def _link_clicked(self, link: str) -> None:
