@@ -186,10 +186,19 @@ class BackupService:
         nothing and leaves the vault open. Otherwise the vault is closed for the swap
         and stays closed: the caller opens the restored vault again (the desktop app
         locks, and the user unlocks).
+
+        The restored vault gets a new id; a passphrase kept in the keyring for
+        automatic backups is kept for it too, so they carry on. (The replaced vault,
+        kept aside, keeps its own entry.)
         """
         verify_backup(Path(backup), passphrase)
+        carried = self._stored_passphrase()
         self._vault.close()
-        return restore_backup(Path(backup), passphrase, self._vault.path)
+        aside = restore_backup(Path(backup), passphrase, self._vault.path)
+        if carried is not None:
+            with contextlib.suppress(KeyringUnavailableError):
+                KeyringStore(KEYRING_SERVICE).save_secret(self._keyring_entry(), carried)
+        return aside
 
     # -- automatic backups ------------------------------------------------------------
 

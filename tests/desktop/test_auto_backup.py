@@ -226,3 +226,21 @@ def test_a_folder_that_vanished_is_a_clear_error(backups: BackupService, tmp_pat
     with pytest.raises(ValidationError, match="could not be written"):
         backups.run_auto_if_due(NOW)
     assert backups.auto_settings().last_at is None
+
+
+def test_automatic_backups_carry_on_after_a_restore(
+    backups: BackupService, vault: Vault, tmp_path: Path
+) -> None:
+    folder = tmp_path / "nightly"
+    backups.set_auto(folder, passphrase=PASSPHRASE)
+    written = backups.run_auto_if_due(NOW)
+    assert written is not None
+
+    backups.restore(written, PASSPHRASE)  # the restored vault has a new id
+
+    with Vault.open(vault.path) as reopened:
+        again = BackupService(reopened, kdf=FAST_KDF)
+        assert again.auto_settings().passphrase_stored
+        later = again.run_auto_if_due(NOW + timedelta(days=2))
+        assert later is not None
+        verify_backup(later, PASSPHRASE)
